@@ -1,0 +1,88 @@
+"""Promises checked in a real browser (Debian's Chromium, driven by Playwright)."""
+
+from __future__ import annotations
+
+import pytest
+from bs4 import BeautifulSoup
+
+from tests.test_content import article, heading_text
+
+
+def all_pages(site):
+    return [(lang, page) for lang in site.languages for page in site.pages(lang)]
+
+
+def test_every_page_loads_with_no_console_error_and_no_failed_request(site, open_page):
+    problems = []
+    for lang, page in all_pages(site):
+        _, record, response = open_page(site.page_url(lang, page))
+        assert response.status == 200
+        if record.console_errors or record.failed_requests:
+            problems.append(f"{lang.source_name(page)}: {record.console_errors} {record.failed_requests}")
+    assert problems == []
+
+
+def test_the_language_selector_lands_on_the_twin_page_and_section(site, open_page):
+    for lang, page in all_pages(site):
+        soup = BeautifulSoup(site.html_file(lang, page).read_text(encoding="utf-8"), "html.parser")
+        section = article(soup).find("h2")["id"]
+        browser_page, record, _ = open_page(site.page_url(lang, page) + "#" + section)
+        for other in site.languages:
+            if other == lang:
+                continue
+            browser_page.locator(".md-header .md-select").hover()
+            browser_page.locator(f"a.md-select__link[hreflang={other.locale}]").click()
+            browser_page.wait_for_url(site.page_url(other, page) + "#" + section)
+            assert browser_page.locator("html").get_attribute("lang") == other.locale
+            browser_page.go_back()
+            browser_page.wait_for_url(site.page_url(lang, page) + "#" + section)
+        # Leaving a page cancels its unfinished downloads (net::ERR_ABORTED); that is not a failure.
+        failed = [r for r in record.failed_requests if "ERR_ABORTED" not in r]
+        assert record.console_errors == [] and failed == []
+
+
+def search(browser_page, query: str) -> list[str]:
+    """Types into the site's own search box and returns the result links, best first."""
+    box = browser_page.locator("input.md-search__input")
+    if not box.evaluate("el => el === document.activeElement"):
+        browser_page.keyboard.press("/")  # the site's keyboard shortcut for search
+    box.fill("")
+    browser_page.keyboard.type(query)  # real key presses: search runs on keyboard input
+    browser_page.locator(".md-search-result__item").first.wait_for()
+    # Results are re-rendered as each key press is answered: read them until they settle.
+    read = """els => els.map(a => { const u = new URL(a.href); return u.origin + u.pathname + u.hash })"""
+    selector = ".md-search-result__item > a.md-search-result__link"
+    previous, results = None, browser_page.eval_on_selector_all(selector, read)
+    while results != previous:
+        browser_page.wait_for_timeout(150)
+        previous, results = results, browser_page.eval_on_selector_all(selector, read)
+    # Result links carry ?h=<query> for highlighting; only the page and #section are kept.
+    return results
+
+
+def test_searching_a_page_title_in_its_language_finds_that_page(site, open_page):
+    for lang in site.languages:
+        browser_page, record, _ = open_page(site.page_url(lang, "index.md"))
+        for page in site.pages(lang):
+            soup = BeautifulSoup(site.html_file(lang, page).read_text(encoding="utf-8"), "html.parser")
+            title = heading_text(article(soup).find("h1"))
+            results = search(browser_page, title)
+            expected = site.page_url(lang, page)
+            others = [site.url + o.url_prefix() for o in site.languages if o != lang and not o.default]
+            assert all(r.startswith(site.url + lang.url_prefix()) and not r.startswith(tuple(others)) for r in results), (
+                f"the {lang.name} search shows pages in another language: {results}"
+            )
+            assert any(r.split("#")[0] == expected for r in results[:3]), (
+                f"searching {title!r} on the {lang.name} site did not find {lang.source_name(page)}: {results[:3]}"
+            )
+        assert record.console_errors == [] and record.failed_requests == []
+
+
+@pytest.mark.parametrize("prefix, heading", [("", "Sidan finns inte"), ("en/", "Page not found")])
+def test_a_missing_page_answers_404_in_the_readers_language(site, open_page, prefix, heading):
+    browser_page, record, response = open_page(site.url + prefix + "ingen-sadan-sida/")
+    assert response.status == 404
+    assert browser_page.locator("article h1").inner_text().strip().rstrip("¶").strip() == heading
+    assert browser_page.locator("html").get_attribute("lang") == (prefix.strip("/") or "sv")
+    # Besides the 404 document itself, nothing fails to load.
+    assert [r for r in record.failed_requests if "ingen-sadan-sida" not in r] == []
