@@ -24,7 +24,7 @@ from handbook.project import ROOT, Language, languages, load_contract
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 # What a project copy needs to build: everything the site is made from.
-PROJECT_PARTS = ("mkdocs.yml", "contract.yml", "docs", "overrides", "handbook")
+PROJECT_PARTS = ("mkdocs.yml", "contract.yml", "search_words.yml", "docs", "overrides", "handbook")
 
 
 def build(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:

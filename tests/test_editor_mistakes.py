@@ -125,3 +125,11 @@ def test_a_malformed_contact_email_stops_the_build(project):
     code, output = build_output(project)
     assert code != 0
     assert "extra.contact.email 'kommunikation' is not an e-mail address" in output
+
+
+def test_an_unknown_section_in_the_search_words_stops_the_build_and_names_the_entry(project):
+    words = project / "search_words.yml"
+    words.write_text(words.read_text(encoding="utf-8").replace("facebook-konton.md#one-account: [dubbelkonto", "facebook-konton.md#two-accounts: [dubbelkonto", 1), encoding="utf-8")
+    code, output = build_output(project)
+    assert code != 0
+    assert "search_words.yml: sv.sections: 'facebook-konton.md#two-accounts': the page has no section '#two-accounts'" in output

@@ -1,0 +1,109 @@
+"""MkDocs hook: adds the words staff actually use to each language's search index.
+
+The words live in ``search_words.yml`` at the project root, which editors extend:
+
+- ``synonyms``: groups of words that mean the same ("fb" and "facebook"). A section whose
+  title or text contains one word of a group is also found by the others;
+- ``sections``: extra search words for one section, as ``<page file>#<section id>: [words]``.
+
+It also ranks question-shaped headings ("Kan jag vara vän med …?") first for matching
+questions. It runs after ``split_by_language`` has written one index per language.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import yaml
+from mkdocs import plugins
+from mkdocs.exceptions import PluginError
+
+from handbook.markdown_sections import sections as page_sections
+from handbook.project import HandbookError, Language, languages_from_config
+
+WORDS_FILE = "search_words.yml"
+KEYWORD_BOOST = 50
+QUESTION_BOOST = 2
+_WORD = re.compile(r"\w+")
+_TAG = re.compile(r"<[^>]+>")
+
+
+def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict:
+    """The file's words per locale, checked: every language and page#section must exist."""
+    name = path.name
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    except yaml.YAMLError as err:
+        raise HandbookError(f"{name}: is not valid YAML ({err}). Check the indentation.") from err
+    locales = {lang.locale: lang for lang in langs}
+    for locale, entry in data.items():
+        if locale not in locales:
+            raise HandbookError(f"{name}: '{locale}' is not a language of the site. Use one of: {', '.join(locales)}.")
+        for group in entry.get("synonyms") or []:
+            if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) and w.strip() for w in group):
+                raise HandbookError(f"{name}: {locale}.synonyms: {group!r} must be a list of at least two words, like [fb, facebook].")
+        for target, words in (entry.get("sections") or {}).items():
+            page, _, section_id = str(target).partition("#")
+            source = docs_dir / locales[locale].source_name(page)
+            if not page.endswith(".md") or not source.is_file():
+                raise HandbookError(f"{name}: {locale}.sections: '{target}' names a page that does not exist. Use <page file>#<section id>, e.g. facebook-konton.md#one-account.")
+            ids = {h.section_id for h in page_sections(source.read_text(encoding="utf-8"))}
+            if section_id and section_id not in ids:
+                raise HandbookError(f"{name}: {locale}.sections: '{target}': the page has no section '#{section_id}'. Use one of: {', '.join(sorted(i for i in ids if i))}.")
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise HandbookError(f"{name}: {locale}.sections: '{target}' must have a list of words, like [dubbelkonto, jobbkonto].")
+    return data
+
+
+def _matches(term: str, text: str, words: set[str]) -> bool:
+    term = term.lower().strip()
+    if " " in term:
+        return term in text
+    if len(term) < 4:
+        return term in words
+    return any(word.startswith(term) for word in words)
+
+
+def _location(lang: Language, target: str) -> str:
+    page, _, section_id = target.partition("#")
+    stem = page[: -len(".md")]
+    path = "" if stem == "index" else stem + "/"
+    return path + (f"#{section_id}" if section_id else "")
+
+
+def add_search_words(index: dict, lang: Language, words: dict) -> dict:
+    groups = [[w.lower() for w in group] for group in words.get("synonyms") or []]
+    extra = {_location(lang, t): [w.lower() for w in ws] for t, ws in (words.get("sections") or {}).items()}
+    for doc in index["docs"]:
+        text = _TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}").lower()
+        tokens = set(_WORD.findall(text))
+        keywords = set(extra.get(doc["location"], []))
+        for group in groups:
+            if any(_matches(term, text, tokens) for term in group):
+                keywords.update(group)
+        if keywords:
+            doc["keywords"] = " ".join(sorted(keywords))
+        if doc.get("title", "").rstrip().endswith("?"):
+            doc["boost"] = QUESTION_BOOST
+    index["config"]["fields"]["keywords"] = {"boost": KEYWORD_BOOST}
+    return index
+
+
+@plugins.event_priority(-120)
+def on_post_build(config):
+    """After each language's index is written (split_by_language runs at -110)."""
+    if config["plugins"]["i18n"].building:
+        return
+    langs = languages_from_config(config["plugins"]["i18n"].config)
+    words_file = Path(config.config_file_path).parent / WORDS_FILE
+    try:
+        words = load_search_words(words_file, Path(config["docs_dir"]), langs) if words_file.exists() else {}
+    except HandbookError as err:
+        raise PluginError(str(err)) from err
+    for lang in langs:
+        index_file = Path(config["site_dir"]) / lang.url_prefix() / "search" / "search_index.json"
+        index = json.loads(index_file.read_text(encoding="utf-8"))
+        index = add_search_words(index, lang, words.get(lang.locale) or {})
+        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

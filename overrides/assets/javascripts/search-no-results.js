@@ -1,0 +1,20 @@
+// When a search finds nothing, say so in the reader's language and point to the contact page.
+(function () {
+  var settings = JSON.parse(document.getElementById("__handbook").textContent);
+  var meta = document.querySelector(".md-search-result__meta");
+  var input = document.querySelector("input.md-search__input");
+  if (!meta || !input) return;
+  var help = document.createElement("p");
+  help.className = "md-search-result__meta handbook-no-results";
+  help.hidden = true;
+  var link = document.createElement("a");
+  link.href = settings.contact_url;
+  link.textContent = settings.contact_label;
+  help.append(settings.no_results + ": ", link, ".");
+  meta.after(help);
+  new MutationObserver(function () {
+    var list = document.querySelector(".md-search-result__list");
+    help.hidden = !(input.value.trim() && list && list.children.length === 0);
+    meta.hidden = !help.hidden;
+  }).observe(meta, { childList: true, characterData: true, subtree: true });
+})();
