@@ -21,7 +21,9 @@ def build_output(project) -> tuple[int, str]:
 
 
 def edit(project, name, old, new):
-    path = project / "docs" / name
+    """Replaces ``old`` by ``new`` once in a file of the project copy: a page in docs/, or
+    mkdocs.yml, contract.yml or search_words.yml."""
+    path = project / name if (project / name).exists() else project / "docs" / name
     text = path.read_text(encoding="utf-8")
     assert old in text, f"test setup: {old!r} not in {name}"
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
@@ -93,24 +95,21 @@ def test_a_heading_without_a_section_id_stops_the_build_with_its_line(project):
 
 
 def test_a_page_left_out_of_the_navigation_stops_the_build(project):
-    mkdocs = project / "mkdocs.yml"
-    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace("  - kontakta-oss.md\n", "", 1), encoding="utf-8")
+    edit(project, "mkdocs.yml", "  - kontakta-oss.md\n", "")
     code, output = build_output(project)
     assert code != 0
     assert "kontakta-oss.md" in output
 
 
 def test_a_contract_page_that_does_not_exist_stops_the_build(project):
-    contract = project / "contract.yml"
-    contract.write_text(contract.read_text(encoding="utf-8") + "  ny-sida.md:\n    - intro\n", encoding="utf-8")
+    edit(project, "contract.yml", "  kontakta-oss.md:\n", "  ny-sida.md:\n    - intro\n  kontakta-oss.md:\n")
     code, output = build_output(project)
     assert code != 0
     assert "contract.yml: requires the page docs/ny-sida.md, which does not exist" in output
 
 
 def test_filled_in_contact_details_are_shown_and_empty_ones_are_not(project):
-    mkdocs = project / "mkdocs.yml"
-    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace('    email: ""', '    email: "test@example.org"', 1), encoding="utf-8")
+    edit(project, "mkdocs.yml", '    email: ""', '    email: "test@example.org"')
     code, output = build_output(project)
     assert code == 0, output
     sv = (project / "site" / "kontakta-oss" / "index.html").read_text(encoding="utf-8")
@@ -120,16 +119,14 @@ def test_filled_in_contact_details_are_shown_and_empty_ones_are_not(project):
 
 
 def test_a_malformed_contact_email_stops_the_build(project):
-    mkdocs = project / "mkdocs.yml"
-    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace('    email: ""', '    email: "kommunikation"', 1), encoding="utf-8")
+    edit(project, "mkdocs.yml", '    email: ""', '    email: "kommunikation"')
     code, output = build_output(project)
     assert code != 0
     assert "extra.contact.email 'kommunikation' is not an e-mail address" in output
 
 
 def test_an_unknown_section_in_the_search_words_stops_the_build_and_names_the_entry(project):
-    words = project / "search_words.yml"
-    words.write_text(words.read_text(encoding="utf-8").replace("facebook-konton.md#one-account: [dubbelkonto", "facebook-konton.md#two-accounts: [dubbelkonto", 1), encoding="utf-8")
+    edit(project, "search_words.yml", "facebook-konton.md#one-account: [dubbelkonto", "facebook-konton.md#two-accounts: [dubbelkonto")
     code, output = build_output(project)
     assert code != 0
     assert "search_words.yml: sv.sections: 'facebook-konton.md#two-accounts': the page has no section '#two-accounts'" in output
