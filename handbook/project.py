@@ -86,3 +86,24 @@ def load_contract(contract_file: Path = CONTRACT_FILE) -> dict[str, list[str]]:
             )
         contract[page] = sections
     return contract
+
+
+def section_reference_problem(target: str, docs_dir: Path, langs: list[Language]) -> str | None:
+    """Why ``<page file>#<section id>`` does not name a section in every language, or None."""
+    from handbook.markdown_sections import sections
+
+    page, _, section_id = str(target).partition("#")
+    for lang in langs:
+        source = docs_dir / lang.source_name(page) if page.endswith(".md") else None
+        if source is None or not source.is_file():
+            return (
+                f"'{target}' names a page that does not exist. Use <page file>#<section id>, "
+                "for example facebook-konton.md#one-account."
+            )
+        ids = {h.section_id for h in sections(source.read_text(encoding="utf-8")) if h.section_id}
+        if section_id and section_id not in ids:
+            return (
+                f"'{target}': {source.name} has no section '#{section_id}'. "
+                f"Use one of: {', '.join(sorted(ids))}."
+            )
+    return None

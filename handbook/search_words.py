@@ -7,7 +7,7 @@ The words live in ``search_words.yml`` at the project root, which editors extend
 - ``sections``: extra search words for one section, as ``<page file>#<section id>: [words]``.
 
 It also ranks question-shaped headings ("Kan jag vara vän med …?") first for matching
-questions. It runs after ``split_by_language`` has written one index per language.
+questions, and sections (which hold the answers) above their page's own entry. It runs after ``split_by_language`` has written one index per language.
 """
 
 from __future__ import annotations
@@ -20,12 +20,15 @@ import yaml
 from mkdocs import plugins
 from mkdocs.exceptions import PluginError
 
-from handbook.markdown_sections import sections as page_sections
-from handbook.project import HandbookError, Language, languages_from_config
+from handbook.project import HandbookError, Language, languages_from_config, section_reference_problem
 
 WORDS_FILE = "search_words.yml"
-KEYWORD_BOOST = 50
-QUESTION_BOOST = 2
+# Staff words weigh half as much as heading words (the title boost set in mkdocs.yml).
+KEYWORD_SHARE_OF_TITLE = 0.5
+QUESTION_BOOST = 1.5
+# A page's own entry holds only its title and intro; its sections hold the answers. Material
+# also multiplies a page entry's score by up to 5 (a section's by up to 2) after the query.
+PAGE_BOOST = 0.2
 _WORD = re.compile(r"\w+")
 _TAG = re.compile(r"<[^>]+>")
 
@@ -45,13 +48,9 @@ def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict
             if not isinstance(group, list) or len(group) < 2 or not all(isinstance(w, str) and w.strip() for w in group):
                 raise HandbookError(f"{name}: {locale}.synonyms: {group!r} must be a list of at least two words, like [fb, facebook].")
         for target, words in (entry.get("sections") or {}).items():
-            page, _, section_id = str(target).partition("#")
-            source = docs_dir / locales[locale].source_name(page)
-            if not page.endswith(".md") or not source.is_file():
-                raise HandbookError(f"{name}: {locale}.sections: '{target}' names a page that does not exist. Use <page file>#<section id>, e.g. facebook-konton.md#one-account.")
-            ids = {h.section_id for h in page_sections(source.read_text(encoding="utf-8"))}
-            if section_id and section_id not in ids:
-                raise HandbookError(f"{name}: {locale}.sections: '{target}': the page has no section '#{section_id}'. Use one of: {', '.join(sorted(i for i in ids if i))}.")
+            problem = section_reference_problem(target, docs_dir, langs)
+            if problem:
+                raise HandbookError(f"{name}: {locale}.sections: {problem}")
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise HandbookError(f"{name}: {locale}.sections: '{target}' must have a list of words, like [dubbelkonto, jobbkonto].")
     return data
@@ -85,9 +84,15 @@ def add_search_words(index: dict, lang: Language, words: dict) -> dict:
                 keywords.update(group)
         if keywords:
             doc["keywords"] = " ".join(sorted(keywords))
+        boost = doc.get("boost", 1)  # front matter `search: boost:` sets it for a page
+        if "#" not in doc["location"]:
+            boost *= PAGE_BOOST
         if doc.get("title", "").rstrip().endswith("?"):
-            doc["boost"] = QUESTION_BOOST
-    index["config"]["fields"]["keywords"] = {"boost": KEYWORD_BOOST}
+            boost *= QUESTION_BOOST
+        if boost != 1:
+            doc["boost"] = boost
+    title_boost = index["config"]["fields"]["title"]["boost"]
+    index["config"]["fields"]["keywords"] = {"boost": title_boost * KEYWORD_SHARE_OF_TITLE}
     return index
 
 

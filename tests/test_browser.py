@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from bs4 import BeautifulSoup
 
+from tests.search import search
 from tests.test_content import article, heading_text
 
 
@@ -39,25 +40,6 @@ def test_the_language_selector_lands_on_the_twin_page_and_section(site, open_pag
         # Leaving a page cancels its unfinished downloads (net::ERR_ABORTED); that is not a failure.
         failed = [r for r in record.failed_requests if "ERR_ABORTED" not in r]
         assert record.console_errors == [] and failed == []
-
-
-def search(browser_page, query: str) -> list[str]:
-    """Types into the site's own search box and returns the result links, best first."""
-    box = browser_page.locator("input.md-search__input")
-    if not box.evaluate("el => el === document.activeElement"):
-        browser_page.keyboard.press("/")  # the site's keyboard shortcut for search
-    box.fill("")
-    browser_page.keyboard.type(query)  # real key presses: search runs on keyboard input
-    browser_page.locator(".md-search-result__item").first.wait_for()
-    # Results are re-rendered as each key press is answered: read them until they settle.
-    read = """els => els.map(a => { const u = new URL(a.href); return u.origin + u.pathname + u.hash })"""
-    selector = ".md-search-result__item > a.md-search-result__link"
-    previous, results = None, browser_page.eval_on_selector_all(selector, read)
-    while results != previous:
-        browser_page.wait_for_timeout(150)
-        previous, results = results, browser_page.eval_on_selector_all(selector, read)
-    # Result links carry ?h=<query> for highlighting; only the page and #section are kept.
-    return results
 
 
 def test_searching_a_page_title_in_its_language_finds_that_page(site, open_page):

@@ -129,4 +129,4 @@ def test_an_unknown_section_in_the_search_words_stops_the_build_and_names_the_en
     edit(project, "search_words.yml", "facebook-konton.md#one-account: [dubbelkonto", "facebook-konton.md#two-accounts: [dubbelkonto")
     code, output = build_output(project)
     assert code != 0
-    assert "search_words.yml: sv.sections: 'facebook-konton.md#two-accounts': the page has no section '#two-accounts'" in output
+    assert "search_words.yml: sv.sections: 'facebook-konton.md#two-accounts': facebook-konton.md has no section '#two-accounts'" in output

@@ -8,7 +8,6 @@
   help.className = "md-search-result__meta handbook-no-results";
   help.hidden = true;
   var link = document.createElement("a");
-  link.href = settings.contact_url;
   link.textContent = settings.contact_label;
   help.append(settings.no_results + ": ", link, ".");
   meta.after(help);
@@ -16,5 +15,8 @@
     var list = document.querySelector(".md-search-result__list");
     help.hidden = !(input.value.trim() && list && list.children.length === 0);
     meta.hidden = !help.hidden;
+    // A hidden link must not be a stop for Material's arrow-key navigation of the results.
+    if (help.hidden) link.removeAttribute("href");
+    else link.href = settings.contact_url;
   }).observe(meta, { childList: true, characterData: true, subtree: true });
 })();

@@ -1,14 +1,23 @@
 // Material's search worker, with word forms and typos handled on the query side too.
 // Material adds "*" to every query word, and lunr does not stem a word with "*", so "konton"
-// would not find the stem "kont" in the stemmed index. Each plain word is therefore also sent
-// as "word^1" (stemmed, like the index) and, from 6 letters, "word~1" (one typo allowed).
+// would not find the stem "kont" in the stemmed index. So each plain word is sent as "word^1"
+// (stemmed like the index, stop words dropped) and, from 6 letters, "word~1" (one typo allowed).
+// Only the word being typed, the last one, also keeps Material's prefix match ("word*").
 (function () {
   var QUERY = 2; // Material's SearchMessageType.QUERY
-  var word = /^[\p{L}\p{N}]+$/u;
+  var plain = /^[\p{L}\p{N}]+$/u;
   function expand(query) {
-    return query.trim().split(/\s+/).map(function (term) {
-      if (!word.test(term)) return term;
-      return term + " " + term + "^1" + (term.length >= 6 ? " " + term + "~1" : "");
+    // Words joined or ended by a hyphen or punctuation ("Sekretess- och", "Facebook-konton")
+    // are indexed as separate words; a leading + or - stays lunr's "must" or "must not".
+    var words = query.replace(/([\p{L}\p{N}])[-\u2013/]+(?=[\p{L}\p{N}])/gu, "$1 ")
+      .replace(/([\p{L}\p{N}])[-\u2013,.;:!?]+(?=\s|$)/gu, "$1");
+    var terms = words.trim().split(/\s+/);
+    return terms.map(function (term, i) {
+      if (!plain.test(term)) return term;
+      var forms = [term + "^1"];
+      if (i === terms.length - 1) forms.unshift(term);
+      if (term.length >= 6) forms.push(term + "~1");
+      return forms.join(" ");
     }).join(" ");
   }
   var addEventListener = self.addEventListener.bind(self);
@@ -21,6 +30,5 @@
       return listener(event);
     }, options);
   };
-  var material = new URL(self.location.href).searchParams.get("material");
-  importScripts(material);
+  importScripts(new URL(self.location.href).searchParams.get("material"));
 })();
