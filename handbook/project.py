@@ -14,6 +14,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT_FILE = ROOT / "contract.yml"
 MKDOCS_FILE = ROOT / "mkdocs.yml"
+# Everything the site is built from: a copy of these builds the same site (tests, benchmarks).
+SOURCE_PARTS = ("mkdocs.yml", "contract.yml", "search_words.yml", "docs", "overrides", "handbook")
 
 
 class HandbookError(Exception):

@@ -19,12 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from handbook.project import ROOT, Language, languages, load_contract
+from handbook.project import ROOT, SOURCE_PARTS, Language, languages, load_contract
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() == "true"
-# What a project copy needs to build: everything the site is made from.
-PROJECT_PARTS = ("mkdocs.yml", "contract.yml", "search_words.yml", "docs", "overrides", "handbook")
 
 
 def build(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedProcess:
@@ -39,7 +37,7 @@ def build(project: Path, site_dir: Path, site_url: str) -> subprocess.CompletedP
 def copy_project(target: Path) -> Path:
     """A copy of the project's sources that a test may break on purpose."""
     target.mkdir(parents=True, exist_ok=True)
-    for part in PROJECT_PARTS:
+    for part in SOURCE_PARTS:
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, target / part)

@@ -102,6 +102,22 @@ def test_each_section_heading_finds_its_own_page(site, search_pages):
     assert missing == []
 
 
+def test_a_question_shaped_heading_comes_first_for_its_question(site, search_pages):
+    wrong = []
+    for lang in site.languages:
+        for page in site.pages(lang):
+            soup = BeautifulSoup(site.html_file(lang, page).read_text(encoding="utf-8"), "html.parser")
+            for heading in article(soup).find_all(["h2", "h3"]):
+                question = heading_text(heading)
+                if not question.endswith("?"):
+                    continue
+                expected = site.page_url(lang, page) + "#" + heading["id"]
+                got = answers(search_pages[lang.locale], question.lower())
+                if got[:1] != [expected]:
+                    wrong.append(f"{question!r}: {got[:2]}")
+    assert wrong == []
+
+
 def test_the_keyboard_alone_opens_a_result_at_its_section(site, search_pages):
     page = search_pages["sv"]
     expected = site.url + "facebook-konton/#one-account"

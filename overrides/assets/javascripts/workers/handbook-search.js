@@ -31,4 +31,11 @@
     }, options);
   };
   importScripts(new URL(self.location.href).searchParams.get("material"));
+  // Material highlights every match before it shows the first ten: on a big handbook a broad
+  // query matches thousands of sections. Only the best MAX_MATCHES go on (bench/: 110 -> 45 ms).
+  var MAX_MATCHES = 300;
+  var search = self.lunr.Index.prototype.search;
+  self.lunr.Index.prototype.search = function (query) {
+    return search.call(this, query).slice(0, MAX_MATCHES);
+  };
 })();
