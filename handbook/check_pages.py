@@ -4,7 +4,8 @@ what to fix.
 - every Swedish page has an English twin, and every English page a Swedish original;
 - every H2 and H3 heading carries an explicit section ID, unique on its page;
 - a page and its twin have the same section IDs;
-- every page and section that contract.yml requires is there, in every language.
+- every page and section that contract.yml requires is there, in every language;
+- every page's front matter follows the schema in page_metadata.py.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
+from handbook import page_metadata
 from handbook.markdown_sections import sections
 from handbook.project import HandbookError, Language, languages_from_config, load_contract
 
@@ -110,6 +112,7 @@ def problems(
                         f"({contract_name} requires it). Add a heading ending in {{#{section_id}}} "
                         "with its text."
                     )
+    found.extend(page_metadata.problems(docs_dir))
     return found
 
 

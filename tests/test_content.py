@@ -26,6 +26,8 @@ def section_text(heading) -> str:
     for sibling in heading.find_next_siblings():
         if re.fullmatch(r"h[1-6]", sibling.name) and int(sibling.name[1]) <= level:
             break
+        if sibling.name == "aside":  # the page's owner and dates, not part of the section
+            break
         texts.append(sibling.get_text(" ", strip=True))
     return " ".join(texts).strip()
 
