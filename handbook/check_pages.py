@@ -5,7 +5,8 @@ what to fix.
 - every H2 and H3 heading carries an explicit section ID, unique on its page;
 - a page and its twin have the same section IDs;
 - every page and section that contract.yml requires is there, in every language;
-- every page's front matter follows the schema in page_metadata.py.
+- every page's front matter follows the schema in page_metadata.py;
+- no page holds content that could run code or load from elsewhere (content_safety.py).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from pathlib import Path
 
 from mkdocs.exceptions import PluginError
 
-from handbook import page_metadata
+from handbook import content_safety, page_metadata
 from handbook.markdown_sections import sections
 from handbook.project import HandbookError, Language, languages_from_config, load_contract
 
@@ -113,6 +114,7 @@ def problems(
                         "with its text."
                     )
     found.extend(page_metadata.problems(docs_dir))
+    found.extend(content_safety.problems(docs_dir))
     return found
 
 

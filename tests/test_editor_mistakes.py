@@ -130,3 +130,34 @@ def test_an_unknown_section_in_the_search_words_stops_the_build_and_names_the_en
     code, output = build_output(project)
     assert code != 0
     assert "search_words.yml: sv.sections: 'facebook-konton.md#two-accounts': facebook-konton.md has no section '#two-accounts'" in output
+
+
+@pytest.mark.parametrize("dangerous, what", [
+    ('<script>alert("x")</script>', "a <script> element is not allowed in a page"),
+    ('<iframe src="https://example.org"></iframe>', "an <iframe> element is not allowed"),
+    ('<object data="x.swf"></object>', "an <object> element is not allowed"),
+    ('<embed src="x.swf">', "an <embed> element is not allowed"),
+    ('<form action="https://example.org"><input></form>', "a <form> element is not allowed"),
+    ('<style>body { display: none }</style>', "a <style> block is not allowed"),
+    ('<img src="bild.png" onerror="alert(1)">', "an inline event handler (on…=) is not allowed"),
+    ('[Klicka här](javascript:alert(1))', "a javascript: URL is not allowed"),
+    ('![Bild](data:image/png;base64,iVBORw0KGgo=)', "a data: URL is not allowed"),
+    ('<div class="mermaid">graph TD; A-->B</div>', "a Mermaid diagram is not allowed"),
+])
+def test_dangerous_content_stops_the_build_with_file_line_and_what_to_use_instead(project, dangerous, what):
+    path = project / "docs" / "facebook-konton.md"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    lines.append("")
+    lines.append(dangerous)
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    code, output = build_output(project)
+    assert code != 0
+    assert f"docs/facebook-konton.md:{len(lines)}: {what}" in output, output
+    message = output[output.index(f"docs/facebook-konton.md:{len(lines)}"):].splitlines()[0]
+    assert any(hint in message for hint in ("Link to", "Write the content", "Remove", "Use", "Put", "Add the diagram"))
+
+
+def test_code_examples_that_mention_script_are_allowed(project):
+    edit(project, "facebook-konton.md", "## Vem ser vad?", "Exempel: `<script>` visas som text.\n\n## Vem ser vad?")
+    code, output = build_output(project)
+    assert code == 0, output

@@ -49,3 +49,24 @@ def test_no_built_page_loads_a_script_stylesheet_font_or_image_from_another_host
         for url in re.findall(r"(?:url\(|@import\s+)['\"]?((?:https?:)?//[^'\")\s;]+)", css.read_text(encoding="utf-8")):
             offenders.append(f"{css.relative_to(site.dir)}: {url}")
     assert offenders == []
+
+
+def test_every_link_to_another_website_is_marked_in_the_pages_language_and_opens_in_the_same_window(site):
+    labels = {"sv": "Länk till annan webbplats", "en": "Link to another website"}
+    site_host = urlsplit(site.url).netloc
+    marked = 0
+    for lang in site.languages:
+        for page in site.pages(lang):
+            soup = BeautifulSoup(site.html_file(lang, page).read_text(encoding="utf-8"), "html.parser")
+            for a in soup.select("article.md-content__inner a[href]"):
+                host = urlsplit(a["href"]).netloc
+                external = a["href"].startswith("http") and host != site_host
+                hidden = a.select_one(".handbook-visually-hidden")
+                assert a.get("target") is None, f"{lang.source_name(page)}: {a['href']} opens a new window"
+                if external:
+                    marked += 1
+                    assert hidden is not None and labels[lang.locale] in hidden.get_text(), f"{lang.source_name(page)}: {a['href']} is not marked"
+                    assert a.select_one("svg[aria-hidden=true]") is not None
+                else:
+                    assert hidden is None, f"{lang.source_name(page)}: {a['href']} is marked as external"
+    assert marked >= 6  # the Facebook help links, in both languages
