@@ -16,7 +16,8 @@ def project(tmp_path):
 
 
 def build_output(project) -> tuple[int, str]:
-    result = build(project, project / "site", "http://127.0.0.1:8000/")
+    # Without the whole-handbook PDFs (tests/test_pdf.py covers them): each build is faster.
+    result = build(project, project / "site", "http://127.0.0.1:8000/", HANDBOOK_PDF="0")
     return result.returncode, result.stdout + result.stderr
 
 
