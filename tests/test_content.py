@@ -159,3 +159,9 @@ def test_no_page_uses_instant_navigation_google_fonts_or_a_cdn(site):
         assert "navigation.instant" not in text, f"{html}: navigation.instant breaks the language selector"
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, f"{html}: loads Google Fonts"
         assert "unpkg.com" not in text and "cdn.jsdelivr" not in text, f"{html}: loads from a CDN"
+
+
+def test_each_language_start_page_is_titled_with_that_languages_site_name_alone(site):
+    titles = [soup_of(site.html_file(lang, "index.md")).title.get_text() for lang in site.languages]
+    names = [soup_of(site.html_file(lang, "index.md")).select_one(".md-header__topic").get_text(strip=True) for lang in site.languages]
+    assert titles == names
