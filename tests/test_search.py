@@ -90,31 +90,34 @@ def test_staff_questions_find_their_section_in_the_top_three_and_mostly_first(si
     assert share >= TOP_1_SHARE, f"only {first}/{len(cases)} {lang.name} cases have their section first"
 
 
-def test_each_section_heading_finds_its_own_page(site, search_pages):
-    missing = []
+def section_headings(site):
+    """(language, page, section heading) for every H2 and H3 of the built site."""
     for lang in site.languages:
         for page in site.pages(lang):
             soup = BeautifulSoup(site.html_file(lang, page).read_text(encoding="utf-8"), "html.parser")
             for heading in article(soup).find_all(["h2", "h3"]):
-                results = search(search_pages[lang.locale], heading_text(heading))
-                if site.page_url(lang, page) not in [r.split("#")[0] for r in results[:3]]:
-                    missing.append(f"{lang.source_name(page)} #{heading['id']}: {results[:3]}")
+                yield lang, page, heading
+
+
+def test_each_section_heading_finds_its_own_page(site, search_pages):
+    missing = []
+    for lang, page, heading in section_headings(site):
+        results = search(search_pages[lang.locale], heading_text(heading))
+        if site.page_url(lang, page) not in [r.split("#")[0] for r in results[:3]]:
+            missing.append(f"{lang.source_name(page)} #{heading['id']}: {results[:3]}")
     assert missing == []
 
 
 def test_a_question_shaped_heading_comes_first_for_its_question(site, search_pages):
     wrong = []
-    for lang in site.languages:
-        for page in site.pages(lang):
-            soup = BeautifulSoup(site.html_file(lang, page).read_text(encoding="utf-8"), "html.parser")
-            for heading in article(soup).find_all(["h2", "h3"]):
-                question = heading_text(heading)
-                if not question.endswith("?"):
-                    continue
-                expected = site.page_url(lang, page) + "#" + heading["id"]
-                got = answers(search_pages[lang.locale], question.lower())
-                if got[:1] != [expected]:
-                    wrong.append(f"{question!r}: {got[:2]}")
+    for lang, page, heading in section_headings(site):
+        question = heading_text(heading)
+        if not question.endswith("?"):
+            continue
+        expected = site.page_url(lang, page) + "#" + heading["id"]
+        got = answers(search_pages[lang.locale], question.lower())
+        if got[:1] != [expected]:
+            wrong.append(f"{question!r}: {got[:2]}")
     assert wrong == []
 
 
