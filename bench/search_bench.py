@@ -22,6 +22,7 @@ Nothing in the project is modified: every build happens in a copy under a tempor
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import functools
 import gzip
 import http.server
@@ -50,6 +51,9 @@ CHROMIUM_ARGS = [
 ]
 BUDGET_MS = 100.0
 BUDGET_PAGES = 1000
+OWNER = "Kommunikationsenheten, kommunkansliet"
+# Generated pages are grouped in this many nav sections, as a real handbook is.
+SECTIONS = 20
 
 # Queries per language. The last character of each is typed as the measured keystroke, so it
 # must be a key on a US layout (Playwright types å/ä/ö as text input without keydown/keyup, and
@@ -250,15 +254,24 @@ def _paragraph(rng: random.Random, topic: tuple[str, str]) -> tuple[str, str]:
     return " ".join(sv), " ".join(en)
 
 
+def front_matter(description: str, today: dt.date | None = None) -> str:
+    """Front matter that passes handbook/page_metadata.py: owner, review dates (the next review
+    in the future, so no page shows the overdue banner), document type and description."""
+    today = today or dt.date.today()
+    return (f"---\nowner: {OWNER}\nreviewed: {today - dt.timedelta(days=30)}\n"
+            f"review_by: {today + dt.timedelta(days=335)}\ndocument_type: riktlinje\n"
+            f"description: {description}\n---\n")
+
+
 def generate_page(i: int, rng: random.Random) -> tuple[str, str]:
     """A Swedish page and its English twin: 4-7 sections, same section IDs in both."""
     topic = TOPICS[i % len(TOPICS)]
     area = rng.choice(ROLES)
     title_sv = f"{topic[0]} för {area[0]} – riktlinje {i:04d}"
     title_en = f"{topic[1]} for {area[1]} – guideline {i:04d}"
-    sv = [f"---\ndescription: Riktlinje {i:04d} om {topic[0].lower()} för {area[0]}.\n---\n",
+    sv = [front_matter(f"Riktlinje {i:04d} om {topic[0].lower()} för {area[0]}."),
           f"# {title_sv}\n"]
-    en = [f"---\ndescription: Guideline {i:04d} on {topic[1][0].lower() + topic[1][1:]} for {area[1]}.\n---\n",
+    en = [front_matter(f"Guideline {i:04d} on {topic[1][0].lower() + topic[1][1:]} for {area[1]}."),
           f"# {title_en}\n"]
     p_sv, p_en = _paragraph(rng, topic)
     sv.append(p_sv + "\n")
@@ -292,17 +305,36 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def add_generated_pages(project: Path, n: int, seed: int) -> None:
-    """Write docs/gen/pNNNN.md (+ .en.md) and list them in a nested nav section."""
+def add_generated_pages(project: Path, n: int, seed: int, sections: int = SECTIONS) -> list:
+    """Write docs/gen/sNN/pNNNN.md (+ .en.md) and list them in the copied nav, in ``sections``
+    nav sections of about n/sections pages each (their titles translated for English with
+    static-i18n's nav_translations). English twins record ``translation_of`` like real ones.
+    Returns the nav entries added (a list of {section title: [page files]})."""
+    from handbook.translation_drift import FIELD, source_hash
+
     rng = random.Random(seed)
-    gen = project / "docs" / "gen"
-    gen.mkdir()
-    names = []
-    for i in range(1, n + 1):
-        sv, en = generate_page(i, rng)
-        (gen / f"p{i:04d}.md").write_text(sv, encoding="utf-8")
-        (gen / f"p{i:04d}.en.md").write_text(en, encoding="utf-8")
-        names.append(f"gen/p{i:04d}.md")
+    sections = max(1, min(sections, n))
+    nav, translations = [], {}
+    i = 0
+    for k in range(sections):
+        count = n // sections + (1 if k < n % sections else 0)
+        title_sv, title_en = TOPICS[k % len(TOPICS)]
+        if k >= len(TOPICS):
+            title_sv, title_en = f"{title_sv} {k // len(TOPICS) + 1}", f"{title_en} {k // len(TOPICS) + 1}"
+        folder = project / "docs" / "gen" / f"s{k + 1:02d}"
+        folder.mkdir(parents=True, exist_ok=True)
+        names = []
+        for _ in range(count):
+            i += 1
+            sv, en = generate_page(i, rng)
+            original = folder / f"p{i:04d}.md"
+            original.write_text(sv, encoding="utf-8")
+            en = en.replace("\n---\n", f"\n{FIELD}: {source_hash(original)}\n---\n", 1)
+            (folder / f"p{i:04d}.en.md").write_text(en, encoding="utf-8")
+            names.append(f"gen/s{k + 1:02d}/p{i:04d}.md")
+        nav.append({title_sv: names})
+        translations[title_sv] = title_en
+
     config_file = project / "mkdocs.yml"
     lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
     start = next(k for k, line in enumerate(lines) if re.match(r"^nav:\s*$", line))
@@ -313,9 +345,23 @@ def add_generated_pages(project: Path, n: int, seed: int) -> None:
             last_item = end
         end += 1
     indent = re.match(r"^(\s*)-", lines[last_item]).group(1) if last_item > start else "  "
-    block = [f"{indent}- Genererade:\n"] + [f"{indent}    - {name}\n" for name in names]
+    block = []
+    for entry in nav:
+        (title, names), = entry.items()
+        block.append(f"{indent}- {json.dumps(title, ensure_ascii=False)}:\n")
+        block += [f"{indent}    - {name}\n" for name in names]
     lines[last_item + 1:last_item + 1] = block
+    # English section titles: nav_translations under the English language of the i18n plugin.
+    for k, line in enumerate(lines):
+        match = re.match(r"^(\s*)- locale: en\s*$", line)
+        if match:
+            pad = match.group(1) + "  "
+            lines[k + 1:k + 1] = [f"{pad}nav_translations:\n"] + [
+                f"{pad}  {json.dumps(sv, ensure_ascii=False)}: {json.dumps(en, ensure_ascii=False)}\n"
+                for sv, en in translations.items()]
+            break
     config_file.write_text("".join(lines), encoding="utf-8")
+    return nav
 
 
 # --------------------------------------------------------------------------------------------
@@ -330,7 +376,9 @@ def free_port() -> int:
 
 
 def build(project: Path, site_dir: Path, url: str) -> float:
-    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1"}
+    # HANDBOOK_PDF=0: the whole-handbook PDF is a separate artifact, not part of search.
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+           "HANDBOOK_PDF": "0"}
     start = time.perf_counter()
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],

@@ -1,0 +1,577 @@
+"""Fast to build, light to load, quick to answer: the handbook's performance budgets, in one run.
+
+Run from the project root:
+
+    uv run python bench/budget_bench.py                    # real site + 200/1000/2000 pages (~20 min on 2 CPUs)
+    uv run python bench/budget_bench.py --json out.json    # also write every figure as JSON
+    uv run python bench/budget_bench.py --quick            # 20 pages, 1 round, 3 queries (~1 min)
+
+It measures, in copies under a temporary directory (nothing in the project is touched):
+
+1. the real site, built as it is (with the whole-handbook PDF, and with HANDBOOK_PDF=0);
+2. generated handbooks of N pages per language (--sizes), in 20 nav sections, added to the real
+   pages and built with the handbook's own mkdocs.yml, hooks and overrides (HANDBOOK_PDF=0: the
+   PDF is a separate artifact);
+3. the same pages and nav built with a stock Material + static-i18n config (the baseline).
+
+For each site: build wall time and peak memory, output size, median HTML bytes per page and the
+share of it that is the navigation, the gzipped first-view transfer (start page and a topic
+page, everything Chromium fetches), search index bytes per language and keystroke-to-results
+latency (search_bench.py's measurement). Then the budgets, PASS/FAIL, and where the build
+time goes (bench/timed_build.py) with a navigation.prune experiment. See bench/README.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import http.server
+import json
+import math
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import yaml
+
+BENCH = Path(__file__).resolve().parent
+ROOT = BENCH.parent
+sys.path.insert(0, str(BENCH))
+sys.path.insert(0, str(ROOT))
+import search_bench as sb  # noqa: E402
+from handbook.project import _MkDocsLoader  # noqa: E402
+
+DEFAULT_SIZES = (200, 1000, 2000)
+QUICK_SIZES = (20,)
+REAL_TOPIC = "facebook-konton/"  # the topic page measured on the real site
+TIMED_BUILD = BENCH / "timed_build.py"
+
+BUDGETS = {
+    "real_build_s": 2.0,            # real site build, wall time
+    "vs_stock_1000": 0.4,           # 1000x2 build time / stock build of the same pages
+    "median_html_kb_1000": 50.0,    # median page HTML on the 1000-page handbook (KB = 1000 bytes)
+    "scaling_2000_vs_1000": 2.1,    # 2000-page build time / 1000-page build time
+    "first_view_kb_gz": 70.0,       # first visit, gzipped (KB = 1000 bytes)
+    "search_ms_1000": 100.0,        # keystroke -> results, p95, worst language, 1000-page index
+}
+BUDGET_PAGES = 1000
+# Already compressed: counted as they are, not gzipped again.
+COMPRESSED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".pdf", ".gz", ".zip"}
+
+# --------------------------------------------------------------------------------------------
+# Projects
+# --------------------------------------------------------------------------------------------
+
+
+def handbook_project(target: Path, pages: int, seed: int, sections: int) -> tuple[Path, list]:
+    """A copy of the handbook with ``pages`` generated pages per language added to its nav."""
+    project = sb.copy_project(target)
+    nav = sb.add_generated_pages(project, pages, seed, sections) if pages else []
+    return project, nav
+
+
+def stock_project(target: Path, handbook: Path) -> Path:
+    """The same docs/ and nav with a stock config: Material, search, static-i18n (suffix, sv
+    default, en), no hooks, no overrides, no custom CSS/JS. attr_list is the one extension, so
+    that the `{#id}` headings mean the same thing as in the handbook."""
+    target.mkdir(parents=True)
+    shutil.copytree(handbook / "docs", target / "docs")
+    ours = yaml.load((handbook / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsLoader)
+    en_nav = {}
+    for plugin in ours["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            for lang in plugin["i18n"]["languages"]:
+                if lang["locale"] == "en":
+                    en_nav = lang.get("nav_translations") or {}
+    english = {"locale": "en", "name": "English", "build": True}
+    if en_nav:
+        english["nav_translations"] = en_nav
+    config = {
+        "site_name": ours["site_name"],
+        "site_url": "http://127.0.0.1:8000/",  # replaced by SITE_URL below
+        "docs_dir": "docs",
+        "nav": ours["nav"],
+        "theme": {"name": "material", "language": "sv"},
+        "markdown_extensions": ["attr_list"],
+        "plugins": ["search", {"i18n": {"docs_structure": "suffix", "languages": [
+            {"locale": "sv", "name": "Svenska", "default": True, "build": True}, english]}}],
+    }
+    text = yaml.safe_dump(config, allow_unicode=True, sort_keys=False)
+    text = text.replace("site_url: http://127.0.0.1:8000/", 'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]')
+    (target / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return target
+
+
+def add_feature(project: Path, feature: str) -> None:
+    """Add ``feature`` to theme.features in the project's mkdocs.yml (a copy)."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    match = re.search(r"^(\s+)features:\s*\n(\s+)- ", text, re.M)
+    if not match:
+        raise SystemExit(f"{config}: no theme.features list to add {feature} to")
+    at = match.end() - 2
+    config.write_text(text[:at] + f"- {feature}\n{match.group(2)}" + text[at:], encoding="utf-8")
+
+
+# --------------------------------------------------------------------------------------------
+# Build
+# --------------------------------------------------------------------------------------------
+
+
+def timed_build(project: Path, site_dir: Path, url: str, pdf: bool, work: Path) -> dict:
+    """One `mkdocs build` in a subprocess: wall time, CPU time, peak RSS, per-hook times."""
+    env = {**os.environ, "SITE_URL": url, "NO_MKDOCS_2_WARNING": "1", "PYTHONDONTWRITEBYTECODE": "1",
+           "HANDBOOK_PDF": "1" if pdf else "0"}
+    if site_dir.exists():
+        shutil.rmtree(site_dir)
+    timings = work / f"timings-{site_dir.name}.json"
+    log = work / f"build-{site_dir.name}.log"
+    with log.open("wb") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(
+            [sys.executable, str(TIMED_BUILD), str(timings), "--site-dir", str(site_dir)],
+            cwd=project, env=env, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        sys.exit(f"build failed in {project}:\n{log.read_text(errors='replace')[-4000:]}")
+    data = json.loads(timings.read_text(encoding="utf-8"))
+    return {
+        "wall_s": round(wall, 2),
+        "cpu_s": round(usage.ru_utime + usage.ru_stime, 2),
+        "peak_rss_mb": round(usage.ru_maxrss / 1024, 1),  # Linux: KiB
+        "in_process_s": data["total"],
+        "events": data["events"],
+    }
+
+
+def by_plugin(events: dict) -> dict[str, float]:
+    """Exclusive seconds per plugin/hook (events summed), plus MkDocs' markdown and render."""
+    out: dict[str, float] = {}
+    for key, value in events.items():
+        name = key if key.startswith("mkdocs:") else key.rsplit(":", 1)[0]
+        out[name] = round(out.get(name, 0) + value["s"], 3)
+    return dict(sorted(out.items(), key=lambda kv: -kv[1]))
+
+
+# --------------------------------------------------------------------------------------------
+# Output
+# --------------------------------------------------------------------------------------------
+
+_NAV_TAG = re.compile(rb"<(/?)nav\b")
+_PRIMARY = re.compile(rb'<nav class="md-nav md-nav--primary"')
+
+
+def nav_bytes(html: bytes) -> int:
+    """Bytes of the primary (site) navigation: <nav class="md-nav md-nav--primary"> ... </nav>."""
+    start = _PRIMARY.search(html)
+    if not start:
+        return 0
+    depth = 0
+    for tag in _NAV_TAG.finditer(html, start.start()):
+        depth += -1 if tag.group(1) else 1
+        if depth == 0:
+            end = html.find(b">", tag.end()) + 1
+            return end - start.start()
+    return 0
+
+
+def output_figures(site_dir: Path, sample: int = 200) -> dict:
+    files = [f for f in site_dir.rglob("*") if f.is_file()]
+    pages = sorted(f for f in files if f.suffix == ".html" and f.name != "404.html")
+    sizes = [f.stat().st_size for f in pages]
+    step = max(1, len(pages) // sample)
+    shares = []
+    navs = []
+    for f in pages[::step]:
+        html = f.read_bytes()
+        n = nav_bytes(html)
+        navs.append(n)
+        shares.append(n / len(html) if html else 0)
+    return {
+        "output_bytes": sum(f.stat().st_size for f in files),
+        "files": len(files),
+        "html_pages": len(pages),
+        "median_html_bytes": int(statistics.median(sizes)),
+        "max_html_bytes": max(sizes),
+        "median_nav_bytes": int(statistics.median(navs)),
+        "median_nav_share": round(statistics.median(shares), 3),
+    }
+
+
+def search_index_figures(site_dir: Path) -> dict:
+    out = {}
+    for locale, prefix in (("sv", ""), ("en", "en/")):
+        own = site_dir / prefix / "search" / "search_index.json"
+        path = own if own.exists() else site_dir / "search" / "search_index.json"
+        raw = path.read_bytes()
+        out[locale] = {
+            "file": path.relative_to(site_dir).as_posix(),
+            "shared": path != own,  # stock static-i18n: one index for both languages
+            "bytes": len(raw),
+            "gzip_bytes": len(gzip.compress(raw, compresslevel=6, mtime=0)),
+            "docs": len(json.loads(raw)["docs"]),
+        }
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Serve, and what a first visit transfers
+# --------------------------------------------------------------------------------------------
+
+
+class LoggingServer(sb.Server):
+    """search_bench's threaded server, recording the path of every request it answers."""
+
+    def __init__(self, directory: Path, port: int):
+        self.requests: list[tuple[float, str, int]] = []
+        log = self.requests
+
+        class Handler(sb._QuietHandler):
+            def send_response(self, code, message=None):
+                log.append((time.monotonic(), self.path, code))
+                super().send_response(code, message)
+
+        handler = functools.partial(Handler, directory=str(directory))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
+        self.httpd.daemon_threads = True
+        self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
+
+
+@functools.lru_cache(maxsize=None)
+def transfer_bytes(path: Path) -> tuple[int, int]:
+    raw = path.read_bytes()
+    if path.suffix.lower() in COMPRESSED:
+        return len(raw), len(raw)
+    return len(raw), len(gzip.compress(raw, compresslevel=6, mtime=0))
+
+
+def kind(path: str) -> str:
+    suffix = Path(path).suffix.lower()
+    if path.endswith("search_index.json"):
+        return "search_index"
+    if suffix in ("", ".html"):
+        return "html"
+    return {".css": "css", ".js": "js"}.get(suffix, "other")
+
+
+def first_view(browser, server: LoggingServer, site_dir: Path, url: str, path: str) -> dict:
+    """Open ``path`` in a fresh browser context (empty cache) and add up, gzipped (level 6),
+    every file the server sent for it until the network has been quiet for 1 s: the HTML, CSS,
+    JS, the search worker and index it fetches at once, images, the web manifest ..."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    del server.requests[:]
+    page.goto(url + path, wait_until="load", timeout=300_000)
+    # Quiet: no request for 1 s, and the search index has been asked for (Material's worker
+    # fetches it at start-up, so it belongs to the first view).
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        time.sleep(0.2)
+        last = server.requests[-1][0] if server.requests else 0
+        fetched_index = any(p.split("?")[0].endswith("search_index.json") for _, p, _ in server.requests)
+        if fetched_index and time.monotonic() - last >= 1.0:
+            break
+    context.close()
+    files, totals = [], {}
+    for _, request, code in list(server.requests):
+        rel = unquote(urlsplit(request).path).lstrip("/")
+        target = site_dir / rel
+        if target.is_dir():
+            target = target / "index.html"
+        if code != 200 or not target.is_file():
+            files.append({"path": rel, "status": code, "bytes": 0, "gzip_bytes": 0})
+            continue
+        raw, gz = transfer_bytes(target)
+        k = kind(rel or "index.html")
+        files.append({"path": rel, "status": code, "kind": k, "bytes": raw, "gzip_bytes": gz})
+        totals[k] = totals.get(k, 0) + gz
+    total = sum(totals.values())
+    return {
+        "path": path,
+        "requests": len(files),
+        "gzip_bytes": total,
+        "gzip_bytes_without_search_index": total - totals.get("search_index", 0),
+        "gzip_bytes_by_kind": totals,
+        "files": files,
+    }
+
+
+# --------------------------------------------------------------------------------------------
+# One site
+# --------------------------------------------------------------------------------------------
+
+
+def measure_site(name: str, config: str, project: Path, work: Path, browser, args, *,
+                 pages: int, topic: str, pdf: bool = False, builds: int = 1,
+                 browser_figures: bool = True) -> dict:
+    port = sb.free_port()
+    url = f"http://127.0.0.1:{port}/"
+    site_dir = work / f"site-{name}"
+    runs = []
+    for k in range(builds):
+        print(f"[{name}] build {k + 1}/{builds} ...", flush=True)
+        runs.append(timed_build(project, site_dir, url, pdf, work))
+    best = sorted(runs, key=lambda r: r["wall_s"])[len(runs) // 2]  # the median run
+    out = {
+        "site": name, "config": config, "pages_per_language": pages, "pdf": pdf,
+        "build": {"wall_s": best["wall_s"], "wall_s_runs": [r["wall_s"] for r in runs],
+                  "cpu_s": best["cpu_s"], "peak_rss_mb": max(r["peak_rss_mb"] for r in runs),
+                  "in_process_s": best["in_process_s"]},
+        "time_by_plugin_s": by_plugin(best["events"]),
+        "events": best["events"],
+    }
+    out.update(output_figures(site_dir))
+    out["search_index"] = search_index_figures(site_dir)
+    print(f"[{name}] built in {best['wall_s']:.1f} s (peak {out['build']['peak_rss_mb']:.0f} MB), "
+          f"median page {out['median_html_bytes'] / 1000:.1f} KB", flush=True)
+    if browser_figures:
+        with LoggingServer(site_dir, port) as server:
+            out["first_view"] = {
+                "start": first_view(browser, server, site_dir, url, ""),
+                "topic": first_view(browser, server, site_dir, url, topic),
+            }
+            out["search"] = {}
+            for locale, prefix in (("sv", ""), ("en", "en/")):
+                queries = sb.QUERIES[locale][: args.queries]
+                result = sb.measure_language(browser, url + prefix, queries, args.rounds)
+                if not args.samples:
+                    result.pop("samples")
+                out["search"][locale] = result
+            print(f"[{name}] first view {out['first_view']['start']['gzip_bytes'] / 1000:.0f}/"
+                  f"{out['first_view']['topic']['gzip_bytes'] / 1000:.0f} KB gz; search p95 "
+                  f"{out['search']['sv']['p95_ms']}/{out['search']['en']['p95_ms']} ms", flush=True)
+    if not args.keep:
+        shutil.rmtree(site_dir, ignore_errors=True)
+    return out
+
+
+# --------------------------------------------------------------------------------------------
+# Budgets and report
+# --------------------------------------------------------------------------------------------
+
+
+def verdict(value, limit) -> str:
+    return "n/a" if value is None else ("PASS" if value <= limit else "FAIL")
+
+
+def budgets(sites: list[dict], sizes: list[int]) -> list[dict]:
+    find = lambda config, pages=None, pdf=None: next(  # noqa: E731
+        (s for s in sites if s["config"] == config and (pages is None or s["pages_per_language"] == pages)
+         and (pdf is None or s["pdf"] == pdf)), None)
+    at = BUDGET_PAGES if BUDGET_PAGES in sizes else min(sizes, key=lambda n: abs(n - BUDGET_PAGES))
+    note = "" if at == BUDGET_PAGES else f"measured on {at} pages, budget is for {BUDGET_PAGES}"
+    ours, stock = find("handbook", at), find("stock", at)
+    out = []
+
+    def add(key, label, value, limit, unit, note=""):
+        out.append({"budget": key, "label": label, "value": value, "limit": limit, "unit": unit,
+                    "verdict": verdict(value, limit), "indicative": bool(note), "note": note})
+
+    for pdf, label in ((True, "with the whole-handbook PDF"), (False, "HANDBOOK_PDF=0")):
+        real = find("real", pdf=pdf)
+        add("real_build_s", f"real site build ({label})", real and real["build"]["wall_s"],
+            BUDGETS["real_build_s"], "s")
+    ratio = ours and stock and round(ours["build"]["wall_s"] / stock["build"]["wall_s"], 3)
+    add("vs_stock_1000", f"{at}x2 build / stock build of the same pages", ratio,
+        BUDGETS["vs_stock_1000"], "x", note)
+    add("median_html_kb_1000", f"median page HTML, {at}-page handbook",
+        ours and round(ours["median_html_bytes"] / 1000, 1), BUDGETS["median_html_kb_1000"], "KB", note)
+    # Scaling: the two largest sizes; the ratio is normalised to a doubling of the pages.
+    scaling, scale_note = None, "needs two sizes"
+    if len(sizes) >= 2:
+        small, large = sorted(sizes)[-2:]
+        a, b = find("handbook", small), find("handbook", large)
+        per_doubling = (b["build"]["wall_s"] / a["build"]["wall_s"]) ** (1 / math.log2(large / small))
+        scaling = round(per_doubling, 3)
+        scale_note = "" if (small, large) == (1000, 2000) else (
+            f"measured {large} vs {small} pages, as the ratio per doubling")
+    add("scaling_2000_vs_1000", "2000-page build / 1000-page build", scaling,
+        BUDGETS["scaling_2000_vs_1000"], "x", "" if scaling is not None and not scale_note else scale_note)
+    real = find("real", pdf=False)
+    worst = real and max(real["first_view"][v]["gzip_bytes"] for v in ("start", "topic"))
+    add("first_view_kb_gz", "first view, real site (worst of start/topic page)",
+        worst and round(worst / 1000, 1), BUDGETS["first_view_kb_gz"], "KB gz")
+    worst = ours and max(ours["first_view"][v]["gzip_bytes"] for v in ("start", "topic"))
+    add("first_view_kb_gz", f"first view, {at}-page handbook (worst of start/topic page)",
+        worst and round(worst / 1000, 1), BUDGETS["first_view_kb_gz"], "KB gz", note)
+    p95 = ours and max(x["p95_ms"] for x in ours["search"].values())
+    add("search_ms_1000", f"keystroke -> results p95, {at}-page index (worst language)", p95,
+        BUDGETS["search_ms_1000"], "ms", note)
+    return out
+
+
+def _kb(n: int) -> str:
+    return f"{n / 1000:,.1f}K" if n < 1_000_000 else f"{n / 1e6:,.1f}M"
+
+
+def print_table(sites: list[dict]) -> None:
+    header = ["site", "pages", "build s", "×stock", "peak MB", "output", "med. HTML", "nav %",
+              "1st view gz", "w/o index", "index sv/en (gz)", "search p95 ms"]
+    rows = []
+    stock_time = {s["pages_per_language"]: s["build"]["wall_s"] for s in sites if s["config"] == "stock"}
+    for s in sites:
+        base = stock_time.get(s["pages_per_language"]) if s["config"] != "stock" else None
+        fv = s.get("first_view")
+        si = s["search_index"]
+        index = (f"{_kb(si['sv']['bytes'])}/{_kb(si['en']['bytes'])}"
+                 f" ({_kb(si['sv']['gzip_bytes'])}/{_kb(si['en']['gzip_bytes'])})")
+        if si["en"]["shared"]:
+            index = f"{_kb(si['sv']['bytes'])} shared ({_kb(si['sv']['gzip_bytes'])})"
+        rows.append([
+            s["site"], str(s["pages_per_language"]), f"{s['build']['wall_s']:.2f}",
+            f"{s['build']['wall_s'] / base:.2f}" if base else "",
+            f"{s['build']['peak_rss_mb']:.0f}", _kb(s["output_bytes"]), _kb(s["median_html_bytes"]),
+            f"{s['median_nav_share'] * 100:.0f}",
+            f"{_kb(fv['start']['gzip_bytes'])}/{_kb(fv['topic']['gzip_bytes'])}" if fv else "",
+            f"{_kb(fv['start']['gzip_bytes_without_search_index'])}/"
+            f"{_kb(fv['topic']['gzip_bytes_without_search_index'])}" if fv else "",
+            index,
+            f"{s['search']['sv']['p95_ms']:.0f}/{s['search']['en']['p95_ms']:.0f}" if s.get("search") else "",
+        ])
+    widths = [max(len(h), *(len(r[i]) for r in rows)) for i, h in enumerate(header)]
+    line = lambda cells: "  ".join(c.ljust(w) if i == 0 else c.rjust(w) for i, (c, w) in enumerate(zip(cells, widths)))  # noqa: E731
+    print()
+    print(line(header))
+    print(line(["-" * w for w in widths]))
+    for r in rows:
+        print(line(r))
+    print("pages = generated pages per language (0: the real site's 8); K/M = 1000/1000000 bytes;")
+    print("1st view = gzipped bytes a first visit transfers, start page/topic page (w/o index: without")
+    print("the search index the worker fetches at once); nav % = median share of a page's HTML that is")
+    print("the site navigation; search p95 = last keystroke -> results rendered, sv/en.")
+
+
+def print_budgets(rows: list[dict]) -> None:
+    print()
+    for b in rows:
+        value = "—" if b["value"] is None else f"{b['value']}{'' if b['unit'] == 'x' else ' '}{b['unit']}"
+        limit = f"{b['limit']}{'' if b['unit'] == 'x' else ' '}{b['unit']}"
+        note = f"  [indicative: {b['note']}]" if b["note"] else ""
+        print(f"{b['verdict']:4}  {b['label']}: {value} (budget ≤ {limit}){note}")
+
+
+def print_breakdown(site: dict, top: int = 9) -> None:
+    parts = site["time_by_plugin_s"]
+    total = site["build"]["in_process_s"]
+    shown = list(parts.items())[:top]
+    rest = total - sum(parts.values())
+    print(f"\nWhere {site['site']}'s build time goes (exclusive s, of {total:.1f} s in-process, "
+          f"{site['build']['wall_s']:.1f} s wall):")
+    print("  " + ", ".join(f"{k.replace('handbook/', '')} {v:.2f}" for k, v in shown)
+          + f", other MkDocs/i18n work {rest:.2f}")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sizes", default=None,
+                        help="generated pages per language, comma-separated (default 200,1000,2000)")
+    parser.add_argument("--quick", action="store_true",
+                        help="small run for tests: --sizes 20, 1 round, 3 queries, 1 real build")
+    parser.add_argument("--rounds", type=int, default=None,
+                        help="times each search query is measured per language (default 2)")
+    parser.add_argument("--queries", type=int, default=None,
+                        help="search queries per language, of search_bench's 10 (default 10)")
+    parser.add_argument("--real-builds", type=int, default=None,
+                        help="builds of the real site, the median counts (default 3)")
+    parser.add_argument("--sections", type=int, default=sb.SECTIONS,
+                        help=f"nav sections of the generated handbooks (default {sb.SECTIONS})")
+    parser.add_argument("--seed", type=int, default=1, help="random seed for the generated pages")
+    parser.add_argument("--no-prune", action="store_true",
+                        help="skip the navigation.prune experiment")
+    parser.add_argument("--samples", action="store_true", help="keep every search sample in the JSON")
+    parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
+    parser.add_argument("--keep", action="store_true", help="keep the temporary projects and sites")
+    args = parser.parse_args(argv)
+    sizes = [int(x) for x in args.sizes.split(",")] if args.sizes else list(
+        QUICK_SIZES if args.quick else DEFAULT_SIZES)
+    args.rounds = args.rounds or (1 if args.quick else 2)
+    args.queries = args.queries or (3 if args.quick else 10)
+    real_builds = args.real_builds or (1 if args.quick else 3)
+
+    from playwright.sync_api import sync_playwright
+
+    started = time.perf_counter()
+    work = Path(tempfile.mkdtemp(prefix="budget-bench-"))
+    sites: list[dict] = []
+    print("Generated handbooks are built with HANDBOOK_PDF=0 (the whole-handbook PDF is a separate "
+          "artifact); the real site is built both with and without it.", flush=True)
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=sb.CHROMIUM, args=sb.CHROMIUM_ARGS)
+            try:
+                real = sb.copy_project(work / "real")
+                has_pdf = (real / "handbook" / "whole_handbook_pdf.py").exists()
+                if has_pdf:
+                    sites.append(measure_site("real+pdf", "real", real, work, browser, args, pages=0,
+                                              topic=REAL_TOPIC, pdf=True, builds=real_builds,
+                                              browser_figures=False))
+                sites.append(measure_site("real", "real", real, work, browser, args, pages=0,
+                                          topic=REAL_TOPIC, builds=real_builds))
+                prune_at = min(sizes, key=lambda n: abs(n - BUDGET_PAGES))
+                for n in sizes:
+                    t = time.perf_counter()
+                    project, nav = handbook_project(work / f"h{n}", n, args.seed, args.sections)
+                    middle = nav[len(nav) // 2][next(iter(nav[len(nav) // 2]))][0]
+                    topic = middle[: -len(".md")] + "/"
+                    print(f"[{n}] wrote {n} pages per language in {len(nav)} sections "
+                          f"({time.perf_counter() - t:.1f} s)", flush=True)
+                    sites.append(measure_site(f"handbook-{n}", "handbook", project, work, browser,
+                                              args, pages=n, topic=topic))
+                    stock = stock_project(work / f"s{n}", project)
+                    sites.append(measure_site(f"stock-{n}", "stock", stock, work, browser, args,
+                                              pages=n, topic=topic))
+                    already = "navigation.prune" in (project / "mkdocs.yml").read_text(encoding="utf-8")
+                    if n == prune_at and not args.no_prune and not already:
+                        add_feature(project, "navigation.prune")
+                        sites.append(measure_site(f"handbook-{n}+prune", "handbook+prune", project,
+                                                  work, browser, args, pages=n, topic=topic,
+                                                  browser_figures=False))
+                    if not args.keep:
+                        shutil.rmtree(work / f"h{n}", ignore_errors=True)
+                        shutil.rmtree(work / f"s{n}", ignore_errors=True)
+            finally:
+                browser.close()
+    finally:
+        if args.keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+    rows = budgets(sites, sizes)
+    print_table(sites)
+    print_budgets(rows)
+    for s in sites:
+        if s["config"] == "handbook" and s["pages_per_language"] == prune_at:
+            print_breakdown(s)
+        if s["config"] == "stock" and s["pages_per_language"] == prune_at:
+            print_breakdown(s, top=5)
+    elapsed = time.perf_counter() - started
+    print(f"\nWhole run: {elapsed / 60:.1f} min on {os.cpu_count()} CPUs.")
+    errors = [e for s in sites for x in (s.get("search") or {}).values() for e in x["page_errors"]]
+    if errors:
+        print(f"page errors seen: {errors}")
+    if args.json:
+        payload = {
+            "sizes": sizes, "sections": args.sections, "rounds": args.rounds, "queries": args.queries,
+            "real_builds": real_builds, "seed": args.seed, "cpus": os.cpu_count(),
+            "chromium": sb.CHROMIUM, "generated_pdf": False, "run_s": round(elapsed, 1),
+            "budgets": rows, "sites": sites,
+        }
+        args.json.write_text(json.dumps(payload, ensure_ascii=False, indent=1), encoding="utf-8")
+        print(f"wrote {args.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
