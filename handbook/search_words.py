@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from bisect import bisect_left
 from pathlib import Path
 
 import yaml
@@ -56,13 +57,16 @@ def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict
     return data
 
 
-def _matches(term: str, text: str, words: set[str]) -> bool:
+def _matches(term: str, text: str, words: list[str]) -> bool:
+    """Whether ``text`` (its sorted distinct ``words``) contains ``term``: a phrase, a short word
+    exactly, or a word of 4 letters or more as the start of a word."""
     term = term.lower().strip()
     if " " in term:
         return term in text
-    if len(term) < 4:
-        return term in words
-    return any(word.startswith(term) for word in words)
+    at = bisect_left(words, term)
+    if at == len(words):
+        return False
+    return words[at] == term if len(term) < 4 else words[at].startswith(term)
 
 
 def _location(lang: Language, target: str) -> str:
@@ -77,7 +81,7 @@ def add_search_words(index: dict, lang: Language, words: dict) -> dict:
     extra = {_location(lang, t): [w.lower() for w in ws] for t, ws in (words.get("sections") or {}).items()}
     for doc in index["docs"]:
         text = _TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}").lower()
-        tokens = set(_WORD.findall(text))
+        tokens = sorted(set(_WORD.findall(text)))
         keywords = set(extra.get(doc["location"], []))
         for group in groups:
             if any(_matches(term, text, tokens) for term in group):
