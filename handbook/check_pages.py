@@ -18,7 +18,9 @@ from mkdocs.exceptions import PluginError
 
 from handbook import content_safety, page_metadata
 from handbook.markdown_sections import sections
-from handbook.project import HandbookError, Language, languages_from_config, load_contract
+from handbook.project import (
+    HandbookError, Language, languages_from_config, load_contract, page_and_language,
+)
 
 log = logging.getLogger("mkdocs.hooks.check_pages")
 
@@ -38,8 +40,7 @@ def problems(
     by_page: dict[str, dict[Language, Path]] = {}
     for path in sorted(docs_dir.rglob("*.md")):
         name = path.relative_to(docs_dir).as_posix()
-        lang = next((l for l in others if name.endswith(f".{l.locale}.md")), default)
-        page = name if lang is default else name[: -len(f".{lang.locale}.md")] + ".md"
+        page, lang = page_and_language(name, langs)
         by_page.setdefault(page, {})[lang] = path
 
     page_ids: dict[tuple[str, Language], list[str]] = {}

@@ -39,6 +39,15 @@ class Language:
         return "" if self.default else f"{self.locale}/"
 
 
+def page_and_language(name: str, langs: list[Language]) -> tuple[str, Language]:
+    """A Markdown file name's page (the Swedish file name) and language: x.en.md -> (x.md, en)."""
+    for lang in langs:
+        suffix = f".{lang.locale}.md"
+        if not lang.default and name.endswith(suffix):
+            return name[: -len(suffix)] + ".md", lang
+    return name, next(lang for lang in langs if lang.default)
+
+
 class _MkDocsLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without resolving MkDocs-only tags such as !ENV or !relative."""
 

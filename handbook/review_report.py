@@ -16,7 +16,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from handbook.page_metadata import check
-from handbook.project import ROOT, languages
+from handbook.project import ROOT, languages, page_and_language
 
 
 @dataclass(frozen=True)
@@ -36,7 +36,6 @@ class Due:
 def due_pages(docs_dir: Path, today: dt.date, days: int) -> tuple[list[Due], list[str]]:
     """Pages whose review_by is past or within ``days`` of today, most urgent first."""
     langs = languages()
-    others = [l for l in langs if not l.default]
     due, problems = [], []
     for path in sorted(docs_dir.rglob("*.md")):
         rel = path.relative_to(docs_dir.parent).as_posix()
@@ -47,7 +46,7 @@ def due_pages(docs_dir: Path, today: dt.date, days: int) -> tuple[list[Due], lis
             continue
         left = (review_by - today).days
         if left <= days:
-            lang = next((l for l in others if path.name.endswith(f".{l.locale}.md")), langs[0])
+            _, lang = page_and_language(path.name, langs)
             due.append(Due(rel, lang.locale, meta.get("owner", "?"), str(meta.get("reviewed", "")),
                            str(review_by), left))
     return sorted(due, key=lambda d: (d.days_left, d.page)), problems

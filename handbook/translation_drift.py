@@ -20,7 +20,7 @@ import sys
 from pathlib import Path
 
 from handbook.page_metadata import read, split_front_matter
-from handbook.project import ROOT, Language, languages
+from handbook.project import ROOT, Language, languages, page_and_language
 
 FIELD = "translation_of"
 
@@ -33,11 +33,9 @@ def source_hash(path: Path) -> str:
 
 
 def _twins(docs_dir: Path, langs: list[Language]):
-    default, *others = langs
-    for lang in others:
+    for lang in langs[1:]:
         for twin in sorted(docs_dir.rglob(f"*.{lang.locale}.md")):
-            original = twin.with_name(twin.name[: -len(f".{lang.locale}.md")] + ".md")
-            yield original, twin
+            yield twin.with_name(page_and_language(twin.name, langs)[0]), twin
 
 
 def drift(docs_dir: Path, langs: list[Language] | None = None) -> list[str]:
@@ -64,10 +62,10 @@ def drift(docs_dir: Path, langs: list[Language] | None = None) -> list[str]:
 def mark(twin: Path, langs: list[Language] | None = None) -> str:
     """Writes the current hash of the Swedish original into the twin's front matter."""
     langs = langs or languages()
-    lang = next((l for l in langs[1:] if twin.name.endswith(f".{l.locale}.md")), None)
-    if lang is None:
+    page, lang = page_and_language(twin.name, langs)
+    if lang.default:
         raise SystemExit(f"{twin}: is not a translation (its name must end in .en.md).")
-    original = twin.with_name(twin.name[: -len(f".{lang.locale}.md")] + ".md")
+    original = twin.with_name(page)
     if not original.exists():
         raise SystemExit(f"{twin}: its Swedish original {original.name} does not exist.")
     digest = source_hash(original)
