@@ -12,8 +12,9 @@ on), serves it with a threaded http.server on 127.0.0.1, opens each language's h
 Chromium (Playwright) and measures, per language:
 
 - the size of that language's search_index.json, raw and gzipped (level 6, like a web server);
-- "index ready": ms from navigation start until the search worker answers READY (the index has
-  been fetched and the Lunr index built in the worker);
+- "index ready": ms from the reader's first press of "/" (right after the page has loaded) until
+  the search worker answers READY (the index has been fetched and the Lunr index built in the
+  worker; the handbook starts fetching only then, stock Material at page load);
 - keystroke-to-results latency over each query (see README.md for the method): median, p95, max.
 
 Nothing in the project is modified: every build happens in a copy under a temporary directory.
@@ -514,13 +515,15 @@ def measure_language(browser, url: str, queries: list[str], rounds: int) -> dict
     page.wait_for_load_state("load")
     box = page.locator("input.md-search__input")
 
-    # Warm-up: wait for READY, then for a first query to come back with results.
-    page.wait_for_function("() => window.__bench.ready !== null", timeout=300_000, polling=20)
-    ready_ms = page.evaluate("() => window.__bench.ready")
+    # Warm-up: the reader presses "/" as soon as the page has loaded (the handbook only then
+    # fetches its index), search becomes READY, and a first query comes back with results.
+    pressed = page.evaluate("() => performance.now()")
     page.keyboard.press("/")
     box.wait_for(state="visible")
     if not box.evaluate("el => el === document.activeElement"):
         box.focus()
+    page.wait_for_function("() => window.__bench.ready !== null", timeout=300_000, polling=20)
+    ready_ms = max(0.0, page.evaluate("() => window.__bench.ready") - pressed)
     page.keyboard.type(queries[0])
     settle(page)
     page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0",
@@ -629,7 +632,7 @@ def print_table(results: list[dict]) -> None:
         print(line(row))
     print()
     print("docs = entries in that language's search_index.json (pages + sections); ready = ms from")
-    print("navigation start until the search worker is READY; median/p95/max = last keydown -> results")
+    print("the first press of / after load until search is READY; median/p95/max = last keydown -> results")
     print("in the DOM; frame p95 = last keydown -> next animation frame after that.")
 
 

@@ -20,22 +20,31 @@
       return forms.join(" ");
     }).join(" ");
   }
-  var addEventListener = self.addEventListener.bind(self);
+  // Material's worker code (with lunr) is only loaded with the first message, the index, which
+  // search-on-demand.js holds back until the reader reaches for search.
+  var addEventListener = self.addEventListener.bind(self), material = [];
   self.addEventListener = function (type, listener, options) {
     if (type !== "message") return addEventListener(type, listener, options);
-    return addEventListener(type, function (event) {
+    var expanding = function (event) {
       var message = event.data;
       if (message && message.type === QUERY && typeof message.data === "string" && message.data.indexOf('"') === -1)
         return listener({ data: { type: QUERY, data: expand(message.data) } });
       return listener(event);
-    }, options);
+    };
+    material.push(expanding);
+    return addEventListener(type, expanding, options);
   };
-  importScripts(new URL(self.location.href).searchParams.get("material"));
-  // Material highlights every match before it shows the first ten: on a big handbook a broad
-  // query matches thousands of sections. Only the best MAX_MATCHES go on (bench/: 110 -> 45 ms).
-  var MAX_MATCHES = 300;
-  var search = self.lunr.Index.prototype.search;
-  self.lunr.Index.prototype.search = function (query) {
-    return search.call(this, query).slice(0, MAX_MATCHES);
-  };
+  addEventListener("message", function load(event) {
+    self.removeEventListener("message", load);
+    importScripts(new URL(self.location.href).searchParams.get("material"));
+    // Material highlights every match before it shows the first ten: on a big handbook a broad
+    // query matches thousands of sections. Only the best MAX_MATCHES go on (bench/: 110 -> 45 ms).
+    var MAX_MATCHES = 300;
+    var search = self.lunr.Index.prototype.search;
+    self.lunr.Index.prototype.search = function (query) {
+      return search.call(this, query).slice(0, MAX_MATCHES);
+    };
+    // Listeners added while a message is dispatched do not hear it: hand it on.
+    material.forEach(function (listener) { listener(event); });
+  });
 })();
