@@ -120,7 +120,10 @@ def problems(
 
 
 def on_config(config):
-    """Runs once per build (and per reload in `mkdocs serve`), before any page is rendered."""
+    """Runs once per build (and per reload in `mkdocs serve`), before any page is rendered. Not
+    again when static-i18n builds the other languages: every language has been checked."""
+    if config["plugins"]["i18n"].building:
+        return config
     docs_dir = Path(config["docs_dir"])
     try:
         langs = languages_from_config(config["plugins"]["i18n"].config)

