@@ -48,7 +48,9 @@ ROOT = BENCH.parent
 sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
 import search_bench as sb  # noqa: E402
+import lighthouse  # noqa: E402
 from handbook.project import _MkDocsLoader  # noqa: E402
+from handbook.security_headers import cache_control  # noqa: E402
 
 DEFAULT_SIZES = (200, 1000, 2000)
 QUICK_SIZES = (20,)
@@ -62,7 +64,10 @@ BUDGETS = {
     "scaling_2000_vs_1000": 2.1,    # 2000-page build time / 1000-page build time
     "first_view_kb_gz": 70.0,       # first visit, gzipped (KB = 1000 bytes)
     "search_ms_1000": 100.0,        # keystroke -> results, p95, worst language, 1000-page index
+    "live_preview_s": 1.0,          # mkdocs serve: an edit saved -> shown in the browser (median)
+    "lighthouse_min": 100,          # the lowest Lighthouse score of these categories (at least)
 }
+LIGHTHOUSE_CATEGORIES = ("performance", "accessibility", "best-practices")
 BUDGET_PAGES = 1000
 # Already compressed: counted as they are, not gzipped again.
 COMPRESSED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".pdf", ".gz", ".zip"}
@@ -230,8 +235,14 @@ def search_index_figures(site_dir: Path) -> dict:
 # --------------------------------------------------------------------------------------------
 
 
+# What deploy/nginx.conf compresses (gzip_types), and its Cache-Control per file.
+GZIP_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg"}
+
+
 class LoggingServer(sb.Server):
-    """search_bench's threaded server, recording the path of every request it answers."""
+    """search_bench's threaded server, recording the path of every request it answers, and
+    serving as deploy/nginx.conf does: text gzipped when the browser accepts it, Cache-Control
+    per file (handbook/security_headers.py). Lighthouse judges what it is sent."""
 
     def __init__(self, directory: Path, port: int):
         self.requests: list[tuple[float, str, int]] = []
@@ -241,6 +252,25 @@ class LoggingServer(sb.Server):
             def send_response(self, code, message=None):
                 log.append((time.monotonic(), self.path, code))
                 super().send_response(code, message)
+
+            def end_headers(self):
+                self.send_header("Cache-Control", cache_control(urlsplit(self.path).path))
+                super().end_headers()
+
+            def do_GET(self):
+                target = Path(self.translate_path(self.path))
+                if target.is_dir() and urlsplit(self.path).path.endswith("/"):
+                    target = target / "index.html"
+                if not ("gzip" in self.headers.get("Accept-Encoding", "")
+                        and target.suffix in GZIP_TYPES and target.is_file()):
+                    return super().do_GET()  # as it is, or a redirect, or a 404
+                body = gzip.compress(target.read_bytes(), compresslevel=6, mtime=0)
+                self.send_response(200)
+                self.send_header("Content-Type", self.guess_type(str(target)))
+                self.send_header("Content-Encoding", "gzip")
+                self.send_header("Content-Length", str(len(body)))
+                self.end_headers()
+                self.wfile.write(body)
 
         handler = functools.partial(Handler, directory=str(directory))
         self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
@@ -325,6 +355,71 @@ def first_view(browser, server: LoggingServer, site_dir: Path, url: str, path: s
     }
 
 
+def lighthouse_figures(url: str, paths: list[str], presets: list[str]) -> dict:
+    """Lighthouse (bench/lighthouse.py: the npm package, in Debian's Chromium) on each page with
+    each preset, the site served as deployed (gzip, Cache-Control)."""
+    out = {}
+    for preset in presets:
+        print(f"    Lighthouse, {preset}: {', '.join('/' + p for p in paths)}", flush=True)
+        result = lighthouse.run([url + p for p in paths], preset=preset)
+        out[preset] = {"lighthouse_version": result["lighthouse_version"],
+                       "pages": {"/" + p: result["pages"][url + p] for p in paths}}
+    return out
+
+
+def live_preview(project: Path, browser, edits: int, page_path: str = REAL_TOPIC) -> dict:
+    """`mkdocs serve` on the real site with the page open in Chromium: seconds from saving an
+    edit of the page's Markdown to the edited text on screen (MkDocs rebuilds the site, then its
+    live reload reloads the page)."""
+    port = sb.free_port()
+    source = project / "docs" / (page_path.strip("/") + ".md")  # the Swedish page
+    original = source.read_text(encoding="utf-8")
+    log = (project / "serve.log").open("wb")
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, stdout=log, stderr=subprocess.STDOUT)
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    samples = []
+    try:
+        page = context.new_page()
+        url = f"http://127.0.0.1:{port}/{page_path}"
+        deadline = time.monotonic() + 180
+        while True:
+            try:
+                if page.goto(url, timeout=5000).ok:
+                    break
+            except Exception:  # not serving yet
+                pass
+            if time.monotonic() > deadline or proc.poll() is not None:
+                raise SystemExit(f"mkdocs serve did not start:\n{(project / 'serve.log').read_text()[-3000:]}")
+            time.sleep(0.2)
+        for k in range(edits):
+            marker = f"Förhandsvisning{k}provord"
+            page.wait_for_timeout(500)
+            start = time.perf_counter()
+            source.write_text(original.rstrip("\n") + f"\n\n{marker}\n", encoding="utf-8")
+            while not _shows(page, marker):
+                if time.perf_counter() - start > 60:
+                    raise SystemExit(f"live preview: the edit did not show within 60 s ({url})")
+                time.sleep(0.01)
+            samples.append(round(time.perf_counter() - start, 3))
+    finally:
+        source.write_text(original, encoding="utf-8")
+        context.close()
+        proc.terminate()
+        proc.wait(timeout=30)
+        log.close()
+    return {"page": "/" + page_path, "edits": edits, "seconds": samples,
+            "median_s": round(statistics.median(samples), 3), "max_s": max(samples)}
+
+
+def _shows(page, text: str) -> bool:
+    try:
+        return page.evaluate("t => !!document.body && document.body.innerText.includes(t)", text)
+    except Exception:  # the page is being reloaded
+        return False
+
+
 # --------------------------------------------------------------------------------------------
 # One site
 # --------------------------------------------------------------------------------------------
@@ -332,7 +427,7 @@ def first_view(browser, server: LoggingServer, site_dir: Path, url: str, path: s
 
 def measure_site(name: str, config: str, project: Path, work: Path, browser, args, *,
                  pages: int, topic: str, pdf: bool = False, builds: int = 1,
-                 browser_figures: bool = True) -> dict:
+                 browser_figures: bool = True, lighthouse_paths: list[str] = ()) -> dict:
     port = sb.free_port()
     url = f"http://127.0.0.1:{port}/"
     site_dir = work / f"site-{name}"
@@ -359,6 +454,8 @@ def measure_site(name: str, config: str, project: Path, work: Path, browser, arg
                 "start": first_view(browser, server, site_dir, url, ""),
                 "topic": first_view(browser, server, site_dir, url, topic),
             }
+            if lighthouse_paths and args.lighthouse:
+                out["lighthouse"] = lighthouse_figures(url, list(lighthouse_paths), args.lighthouse)
             out["search"] = {}
             for locale, prefix in (("sv", ""), ("en", "en/")):
                 queries = sb.QUERIES[locale][: args.queries]
@@ -379,8 +476,10 @@ def measure_site(name: str, config: str, project: Path, work: Path, browser, arg
 # --------------------------------------------------------------------------------------------
 
 
-def verdict(value, limit) -> str:
-    return "n/a" if value is None else ("PASS" if value <= limit else "FAIL")
+def verdict(value, limit, at_least: bool = False) -> str:
+    if value is None:
+        return "n/a"
+    return "PASS" if (value >= limit if at_least else value <= limit) else "FAIL"
 
 
 def budgets(sites: list[dict], sizes: list[int]) -> list[dict]:
@@ -392,9 +491,10 @@ def budgets(sites: list[dict], sizes: list[int]) -> list[dict]:
     ours, stock = find("handbook", at), find("stock", at)
     out = []
 
-    def add(key, label, value, limit, unit, note=""):
+    def add(key, label, value, limit, unit, note="", at_least=False):
         out.append({"budget": key, "label": label, "value": value, "limit": limit, "unit": unit,
-                    "verdict": verdict(value, limit), "indicative": bool(note), "note": note})
+                    "at_least": at_least, "verdict": verdict(value, limit, at_least),
+                    "indicative": bool(note), "note": note})
 
     for pdf, label in ((True, "with the whole-handbook PDF"), (False, "HANDBOOK_PDF=0")):
         real = find("real", pdf=pdf)
@@ -426,6 +526,14 @@ def budgets(sites: list[dict], sizes: list[int]) -> list[dict]:
     p95 = ours and max(x["p95_ms"] for x in ours["search"].values())
     add("search_ms_1000", f"keystroke -> results p95, {at}-page index (worst language)", p95,
         BUDGETS["search_ms_1000"], "ms", note)
+    real = find("real", pdf=False)
+    preview = real and real.get("live_preview")
+    add("live_preview_s", "live preview: edit saved -> shown (median)", preview and preview["median_s"],
+        BUDGETS["live_preview_s"], "s")
+    for preset, result in ((real or {}).get("lighthouse") or {}).items():
+        lowest = min(page["scores"][c] for page in result["pages"].values() for c in LIGHTHOUSE_CATEGORIES)
+        add("lighthouse_min", f"Lighthouse {preset}: lowest of {'/'.join(LIGHTHOUSE_CATEGORIES)} on "
+            f"{len(result['pages'])} page(s)", lowest, BUDGETS["lighthouse_min"], "", at_least=True)
     return out
 
 
@@ -471,13 +579,31 @@ def print_table(sites: list[dict]) -> None:
     print("the site navigation; search p95 = last keystroke -> results rendered, sv/en.")
 
 
+def print_lighthouse(sites: list[dict]) -> None:
+    """Scores and metrics per page and preset, and what Lighthouse says to fix below 100."""
+    for s in sites:
+        for preset, result in (s.get("lighthouse") or {}).items():
+            print(f"\nLighthouse {result['lighthouse_version']}, {preset}, {s['site']} "
+                  f"(served gzipped, as deploy/nginx.conf does):")
+            print(f"  {'page':28} perf a11y  bp  seo   FCP ms  LCP ms  TBT ms    CLS   KB")
+            for path, page in result["pages"].items():
+                sc, m = page["scores"], page["metrics"]
+                print(f"  {path:28} {sc['performance']:4} {sc['accessibility']:4} {sc['best-practices']:3}"
+                      f" {sc['seo']:4} {m['fcp_ms']:8.0f} {m['lcp_ms']:7.0f} {m['tbt_ms']:7.0f}"
+                      f" {m['cls']:6.3f} {(page['total_bytes'] or 0) / 1000:4.0f}")
+                for category, audits in page["failing"].items():
+                    for a in audits[:8]:
+                        shown = f" ({a['displayValue']})" if a.get("displayValue") else ""
+                        print(f"      {category}: {a['id']}{shown}")
+
+
 def print_budgets(rows: list[dict]) -> None:
     print()
     for b in rows:
-        value = "—" if b["value"] is None else f"{b['value']}{'' if b['unit'] == 'x' else ' '}{b['unit']}"
-        limit = f"{b['limit']}{'' if b['unit'] == 'x' else ' '}{b['unit']}"
+        value = "—" if b["value"] is None else f"{b['value']}{'' if b['unit'] in ('x', '') else ' '}{b['unit']}"
+        limit = f"{b['limit']}{'' if b['unit'] in ('x', '') else ' '}{b['unit']}"
         note = f"  [indicative: {b['note']}]" if b["note"] else ""
-        print(f"{b['verdict']:4}  {b['label']}: {value} (budget ≤ {limit}){note}")
+        print(f"{b['verdict']:4}  {b['label']}: {value} (budget {'≥' if b['at_least'] else '≤'} {limit}){note}")
 
 
 def print_breakdown(site: dict, top: int = 9) -> None:
@@ -506,6 +632,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sections", type=int, default=sb.SECTIONS,
                         help=f"nav sections of the generated handbooks (default {sb.SECTIONS})")
     parser.add_argument("--seed", type=int, default=1, help="random seed for the generated pages")
+    parser.add_argument("--lighthouse", default=None,
+                        help="Lighthouse presets on the real site, comma-separated: mobile,desktop "
+                             "(default; --quick: mobile, start page only), or none")
+    parser.add_argument("--edits", type=int, default=None,
+                        help="edits timed in the live preview (default 5, quick 2)")
     parser.add_argument("--no-prune", action="store_true",
                         help="skip the navigation.prune experiment")
     parser.add_argument("--samples", action="store_true", help="keep every search sample in the JSON")
@@ -517,6 +648,9 @@ def main(argv: list[str] | None = None) -> int:
     args.rounds = args.rounds or (1 if args.quick else 2)
     args.queries = args.queries or (3 if args.quick else 10)
     real_builds = args.real_builds or (1 if args.quick else 3)
+    args.lighthouse = [p for p in (args.lighthouse or ("mobile" if args.quick else "mobile,desktop")).split(",")
+                       if p and p != "none"]
+    args.edits = args.edits or (2 if args.quick else 5)
 
     from playwright.sync_api import sync_playwright
 
@@ -535,8 +669,13 @@ def main(argv: list[str] | None = None) -> int:
                     sites.append(measure_site("real+pdf", "real", real, work, browser, args, pages=0,
                                               topic=REAL_TOPIC, pdf=True, builds=real_builds,
                                               browser_figures=False))
+                paths = ["", REAL_TOPIC, "en/", "en/" + REAL_TOPIC]
                 sites.append(measure_site("real", "real", real, work, browser, args, pages=0,
-                                          topic=REAL_TOPIC, builds=real_builds))
+                                          topic=REAL_TOPIC, builds=real_builds,
+                                          lighthouse_paths=paths[:1] if args.quick else paths))
+                print("[real] live preview: mkdocs serve, an edit saved, until it shows ...", flush=True)
+                sites[-1]["live_preview"] = live_preview(real, browser, edits=args.edits)
+                print(f"[real] live preview {sites[-1]['live_preview']['seconds']} s", flush=True)
                 prune_at = min(sizes, key=lambda n: abs(n - BUDGET_PAGES))
                 for n in sizes:
                     t = time.perf_counter()
@@ -569,6 +708,7 @@ def main(argv: list[str] | None = None) -> int:
 
     rows = budgets(sites, sizes)
     print_table(sites)
+    print_lighthouse(sites)
     print_budgets(rows)
     for s in sites:
         if s["config"] == "handbook" and s["pages_per_language"] == prune_at:

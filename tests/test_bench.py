@@ -1,8 +1,9 @@
 """The performance benchmark (bench/budget_bench.py) runs end to end and reports every figure.
 
-A tiny run (10 and 20 generated pages per language, one round of two queries) checks that the
-JSON holds each figure for each site and a verdict for each budget. No timing is asserted: the
-budgets are judged on the full run (see bench/README.md).
+A tiny run (10 and 20 generated pages per language, one round of two queries, Lighthouse on the
+Swedish start page, two live-preview edits) checks that the JSON holds each figure for each site
+and a verdict for each budget. No timing or score is asserted: the budgets are judged on the full
+run (see bench/README.md).
 """
 
 from __future__ import annotations
@@ -19,14 +20,16 @@ from handbook.project import ROOT
 
 from tests.conftest import CHROMIUM, IN_CI
 
+sys.path.insert(0, str(ROOT / "bench"))
+from budget_bench import BUDGETS, LIGHTHOUSE_CATEGORIES  # noqa: E402
+from lighthouse import METRICS  # noqa: E402
+
 BUILD_FIGURES = ("wall_s", "wall_s_runs", "cpu_s", "peak_rss_mb", "in_process_s")
 OUTPUT_FIGURES = ("output_bytes", "html_pages", "median_html_bytes", "median_nav_bytes", "median_nav_share")
 INDEX_FIGURES = ("bytes", "gzip_bytes", "docs")
 SEARCH_FIGURES = ("median_ms", "p95_ms", "max_ms", "index_ready_ms")
 FIRST_VIEW_FIGURES = ("gzip_bytes", "gzip_bytes_without_search_index", "requests", "gzip_bytes_by_kind",
                       "search_first_use_gzip_bytes")
-BUDGETS = ("real_build_s", "vs_stock_1000", "median_html_kb_1000", "scaling_2000_vs_1000",
-           "first_view_kb_gz", "search_ms_1000")
 
 
 def _number(value) -> bool:
@@ -42,7 +45,7 @@ def test_benchmark_reports_every_figure(tmp_path: Path):
     result = subprocess.run(
         [sys.executable, str(ROOT / "bench" / "budget_bench.py"), "--quick", "--sizes", "10,20",
          "--rounds", "1", "--queries", "2", "--json", str(out)],
-        cwd=ROOT, capture_output=True, text=True, timeout=240,
+        cwd=ROOT, capture_output=True, text=True, timeout=300,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
@@ -76,6 +79,16 @@ def test_benchmark_reports_every_figure(tmp_path: Path):
             for key in SEARCH_FIGURES:
                 assert _number(site["search"][locale][key]), f"{name}: search.{locale}.{key}"
             assert not site["search"][locale]["page_errors"], f"{name}: {locale} page errors"
+
+    # The live preview of the real site, and Lighthouse on its start page.
+    preview = sites["real"]["live_preview"]
+    assert len(preview["seconds"]) == 2 and all(_number(t) for t in preview["seconds"]), preview
+    pages = sites["real"]["lighthouse"]["mobile"]["pages"]
+    assert list(pages) == ["/"], pages
+    for page in pages.values():
+        assert all(_number(page["scores"][c]) for c in LIGHTHOUSE_CATEGORIES), page["scores"]
+        assert all(_number(page["metrics"][m]) for m in METRICS), page["metrics"]
+        assert page["total_bytes"] > 0
 
     # Time ratios against the stock baseline, and a verdict for every budget.
     assert any("×stock" in line for line in result.stdout.splitlines())
