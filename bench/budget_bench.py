@@ -77,10 +77,11 @@ COMPRESSED = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".woff", ".woff2", ".pdf
 # --------------------------------------------------------------------------------------------
 
 
-def handbook_project(target: Path, pages: int, seed: int, sections: int) -> tuple[Path, list]:
+def handbook_project(target: Path, pages: int, seed: int, sections: int,
+                     section_size: int = sb.SECTION_SIZE) -> tuple[Path, list]:
     """A copy of the handbook with ``pages`` generated pages per language added to its nav."""
     project = sb.copy_project(target)
-    nav = sb.add_generated_pages(project, pages, seed, sections) if pages else []
+    nav = sb.add_generated_pages(project, pages, seed, sections, section_size) if pages else []
     return project, nav
 
 
@@ -355,13 +356,13 @@ def first_view(browser, server: LoggingServer, site_dir: Path, url: str, path: s
     }
 
 
-def lighthouse_figures(url: str, paths: list[str], presets: list[str]) -> dict:
+def lighthouse_figures(url: str, paths: list[str], presets: list[str], runs: int) -> dict:
     """Lighthouse (bench/lighthouse.py: the npm package, in Debian's Chromium) on each page with
-    each preset, the site served as deployed (gzip, Cache-Control)."""
+    each preset, the site served as deployed (gzip, Cache-Control); the median of ``runs``."""
     out = {}
     for preset in presets:
-        print(f"    Lighthouse, {preset}: {', '.join('/' + p for p in paths)}", flush=True)
-        result = lighthouse.run([url + p for p in paths], preset=preset)
+        print(f"    Lighthouse, {preset}, {runs} run(s) each: {', '.join('/' + p for p in paths)}", flush=True)
+        result = lighthouse.run([url + p for p in paths], preset=preset, runs=runs)
         out[preset] = {"lighthouse_version": result["lighthouse_version"],
                        "pages": {"/" + p: result["pages"][url + p] for p in paths}}
     return out
@@ -455,7 +456,8 @@ def measure_site(name: str, config: str, project: Path, work: Path, browser, arg
                 "topic": first_view(browser, server, site_dir, url, topic),
             }
             if lighthouse_paths and args.lighthouse:
-                out["lighthouse"] = lighthouse_figures(url, list(lighthouse_paths), args.lighthouse)
+                out["lighthouse"] = lighthouse_figures(url, list(lighthouse_paths), args.lighthouse,
+                                                       args.lighthouse_runs)
             out["search"] = {}
             for locale, prefix in (("sv", ""), ("en", "en/")):
                 queries = sb.QUERIES[locale][: args.queries]
@@ -583,14 +585,14 @@ def print_lighthouse(sites: list[dict]) -> None:
     """Scores and metrics per page and preset, and what Lighthouse says to fix below 100."""
     for s in sites:
         for preset, result in (s.get("lighthouse") or {}).items():
-            print(f"\nLighthouse {result['lighthouse_version']}, {preset}, {s['site']} "
-                  f"(served gzipped, as deploy/nginx.conf does):")
-            print(f"  {'page':28} perf a11y  bp  seo   FCP ms  LCP ms  TBT ms    CLS   KB")
+            print(f"\nLighthouse {result['lighthouse_version']}, {preset}, {s['site']} (served gzipped, "
+                  f"as deploy/nginx.conf does; the median run of each page):")
+            print(f"  {'page':28} perf a11y  bp  seo   FCP ms  LCP ms  TBT ms    CLS   KB  perf of each run")
             for path, page in result["pages"].items():
                 sc, m = page["scores"], page["metrics"]
                 print(f"  {path:28} {sc['performance']:4} {sc['accessibility']:4} {sc['best-practices']:3}"
                       f" {sc['seo']:4} {m['fcp_ms']:8.0f} {m['lcp_ms']:7.0f} {m['tbt_ms']:7.0f}"
-                      f" {m['cls']:6.3f} {(page['total_bytes'] or 0) / 1000:4.0f}")
+                      f" {m['cls']:6.3f} {(page['total_bytes'] or 0) / 1000:4.0f}  {page['performance_runs']}")
                 for category, audits in page["failing"].items():
                     for a in audits[:8]:
                         shown = f" ({a['displayValue']})" if a.get("displayValue") else ""
@@ -631,10 +633,15 @@ def main(argv: list[str] | None = None) -> int:
                         help="builds of the real site, the median counts (default 3)")
     parser.add_argument("--sections", type=int, default=sb.SECTIONS,
                         help=f"nav sections of the generated handbooks (default {sb.SECTIONS})")
+    parser.add_argument("--section-size", type=int, default=sb.SECTION_SIZE,
+                        help=f"most pages in one nav section; bigger chapters are split into parts "
+                             f"(default {sb.SECTION_SIZE}; 0: flat chapters)")
     parser.add_argument("--seed", type=int, default=1, help="random seed for the generated pages")
     parser.add_argument("--lighthouse", default=None,
                         help="Lighthouse presets on the real site, comma-separated: mobile,desktop "
                              "(default; --quick: mobile, start page only), or none")
+    parser.add_argument("--lighthouse-runs", type=int, default=None,
+                        help="Lighthouse runs per page and preset, the median counts (default 3, quick 1)")
     parser.add_argument("--edits", type=int, default=None,
                         help="edits timed in the live preview (default 5, quick 2)")
     parser.add_argument("--no-prune", action="store_true",
@@ -651,6 +658,7 @@ def main(argv: list[str] | None = None) -> int:
     args.lighthouse = [p for p in (args.lighthouse or ("mobile" if args.quick else "mobile,desktop")).split(",")
                        if p and p != "none"]
     args.edits = args.edits or (2 if args.quick else 5)
+    args.lighthouse_runs = args.lighthouse_runs or (1 if args.quick else 3)
 
     from playwright.sync_api import sync_playwright
 
@@ -679,10 +687,15 @@ def main(argv: list[str] | None = None) -> int:
                 prune_at = min(sizes, key=lambda n: abs(n - BUDGET_PAGES))
                 for n in sizes:
                     t = time.perf_counter()
-                    project, nav = handbook_project(work / f"h{n}", n, args.seed, args.sections)
-                    middle = nav[len(nav) // 2][next(iter(nav[len(nav) // 2]))][0]
+                    project, nav = handbook_project(work / f"h{n}", n, args.seed, args.sections,
+                                                    args.section_size)
+                    middle = nav[len(nav) // 2]
+                    while not isinstance(middle, str):  # the first page of the middle chapter
+                        middle = next(iter(middle.values()))[0]
                     topic = middle[: -len(".md")] + "/"
-                    print(f"[{n}] wrote {n} pages per language in {len(nav)} sections "
+                    parts = sum(len(v) for c in nav for v in c.values() if isinstance(v[0], dict))
+                    print(f"[{n}] wrote {n} pages per language in {len(nav)} chapters"
+                          f"{f' ({parts} parts of at most {args.section_size} pages)' if parts else ''} "
                           f"({time.perf_counter() - t:.1f} s)", flush=True)
                     sites.append(measure_site(f"handbook-{n}", "handbook", project, work, browser,
                                               args, pages=n, topic=topic))
@@ -722,7 +735,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"page errors seen: {errors}")
     if args.json:
         payload = {
-            "sizes": sizes, "sections": args.sections, "rounds": args.rounds, "queries": args.queries,
+            "sizes": sizes, "sections": args.sections, "section_size": args.section_size, "rounds": args.rounds, "queries": args.queries,
             "real_builds": real_builds, "seed": args.seed, "cpus": os.cpu_count(),
             "chromium": sb.CHROMIUM, "generated_pdf": False, "run_s": round(elapsed, 1),
             "budgets": rows, "sites": sites,

@@ -53,8 +53,10 @@ CHROMIUM_ARGS = [
 BUDGET_MS = 100.0
 BUDGET_PAGES = 1000
 OWNER = "Kommunikationsenheten, kommunkansliet"
-# Generated pages are grouped in this many nav sections, as a real handbook is.
+# Generated pages are grouped as a real handbook is: in this many chapters (nav sections), each
+# split into parts of at most SECTION_SIZE pages when it has more (0: no parts, flat chapters).
 SECTIONS = 20
+SECTION_SIZE = 25
 
 # Queries per language. The last character of each is typed as the measured keystroke, so it
 # must be a key on a US layout (Playwright types å/ä/ö as text input without keydown/keyup, and
@@ -306,11 +308,14 @@ def copy_project(target: Path) -> Path:
     return target
 
 
-def add_generated_pages(project: Path, n: int, seed: int, sections: int = SECTIONS) -> list:
+def add_generated_pages(project: Path, n: int, seed: int, sections: int = SECTIONS,
+                        section_size: int = SECTION_SIZE) -> list:
     """Write docs/gen/sNN/pNNNN.md (+ .en.md) and list them in the copied nav, in ``sections``
-    nav sections of about n/sections pages each (their titles translated for English with
-    static-i18n's nav_translations). English twins record ``translation_of`` like real ones.
-    Returns the nav entries added (a list of {section title: [page files]})."""
+    nav sections (chapters) of about n/sections pages each; a chapter of more than
+    ``section_size`` pages is split into parts of at most that many ("…, del 2"). Titles are
+    translated for English with static-i18n's nav_translations. English twins record
+    ``translation_of`` like real ones. Returns the nav entries added (a list of {chapter title:
+    [page files]} or {chapter title: [{part title: [page files]}, …]})."""
     from handbook.translation_drift import FIELD, source_hash
 
     rng = random.Random(seed)
@@ -333,8 +338,15 @@ def add_generated_pages(project: Path, n: int, seed: int, sections: int = SECTIO
             en = en.replace("\n---\n", f"\n{FIELD}: {source_hash(original)}\n---\n", 1)
             (folder / f"p{i:04d}.en.md").write_text(en, encoding="utf-8")
             names.append(f"gen/s{k + 1:02d}/p{i:04d}.md")
-        nav.append({title_sv: names})
         translations[title_sv] = title_en
+        if section_size and len(names) > section_size:
+            parts = []
+            for j, at in enumerate(range(0, len(names), section_size), start=1):
+                parts.append({f"{title_sv}, del {j}": names[at:at + section_size]})
+                translations[f"{title_sv}, del {j}"] = f"{title_en}, part {j}"
+            nav.append({title_sv: parts})
+        else:
+            nav.append({title_sv: names})
 
     config_file = project / "mkdocs.yml"
     lines = config_file.read_text(encoding="utf-8").splitlines(keepends=True)
@@ -347,10 +359,16 @@ def add_generated_pages(project: Path, n: int, seed: int, sections: int = SECTIO
         end += 1
     indent = re.match(r"^(\s*)-", lines[last_item]).group(1) if last_item > start else "  "
     block = []
-    for entry in nav:
-        (title, names), = entry.items()
-        block.append(f"{indent}- {json.dumps(title, ensure_ascii=False)}:\n")
-        block += [f"{indent}    - {name}\n" for name in names]
+    def write(entries: list, pad: str) -> None:
+        for entry in entries:
+            if isinstance(entry, str):
+                block.append(f"{pad}- {entry}\n")
+                continue
+            (title, children), = entry.items()
+            block.append(f"{pad}- {json.dumps(title, ensure_ascii=False)}:\n")
+            write(children, pad + "    ")
+
+    write(nav, indent)
     lines[last_item + 1:last_item + 1] = block
     # English section titles: nav_translations under the English language of the i18n plugin.
     for k, line in enumerate(lines):
