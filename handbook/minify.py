@@ -40,6 +40,7 @@ def on_post_page(output: str, page, config) -> str:
     return minify(output)
 
 
+@plugins.event_priority(50)  # before split_by_language.py writes the other languages' 404 pages
 def on_post_template(output: str, template_name: str, config) -> str:
     return minify(output) if template_name.endswith(".html") else output
 
