@@ -144,24 +144,48 @@ def _page_file(site_dir: Path, site_path: str) -> Path | None:
     return candidate if candidate.is_file() else None
 
 
+def _neighbour(site_dir: Path, path: str, direction: str) -> str | None:
+    """The site path that the page's footer links as previous ("prev") or next ("next")."""
+    page = _page_file(site_dir, path)
+    html = page.read_text(encoding="utf-8") if page else ""
+    footer = BeautifulSoup(html[html.rfind("<footer"):], "html.parser")
+    link = footer.select_one(f"a.md-footer__link--{direction}[href]")
+    return urlsplit(urljoin(_LOCAL + path, link["href"])).path[1:] if link else None
+
+
 def page_order(site_dir: Path, lang: Language, langs: list[Language]) -> list[str]:
-    """The language's pages as site paths ('', 'en/x/', …), in the order of its navigation."""
+    """The language's pages as site paths ('', 'en/x/', …), in the order of its navigation.
+
+    From the start page, the footers' previous and next links (theme feature
+    ``navigation.footer``) lead through every page of the navigation in order, also the pages
+    in sections, which ``navigation.prune`` leaves out of the start page's own sidebar."""
     root = lang.url_prefix()
     start = site_dir / root / "index.html"
     if not start.is_file():
         raise HandbookError(f"{start}: no built start page. Run 'uv run mkdocs build' first.")
+    order = [root]
+    for direction in ("prev", "next"):
+        path = _neighbour(site_dir, root, direction)
+        while path is not None and path not in order:
+            if direction == "prev":
+                order.insert(0, path)
+            else:
+                order.append(path)
+            path = _neighbour(site_dir, path, direction)
     others = [l.url_prefix() for l in langs if l != lang and l.url_prefix()]
-    order: list[str] = []
+    listed = []
     for link in _soup(start).select("nav.md-nav--primary a.md-nav__link[href]"):
         parts = urlsplit(urljoin(_LOCAL + root, link["href"]))
-        if parts.fragment or not (_LOCAL + parts.path[1:]).startswith(_LOCAL + root):
-            continue
         path = parts.path[1:]
-        if any(path.startswith(o) for o in others) or path in order or not _page_file(site_dir, path):
-            continue
-        order.append(path)
-    if root not in order:
-        order.insert(0, root)
+        if not parts.fragment and path.startswith(root) and not any(path.startswith(o) for o in others):
+            listed.append(path)
+    missing = [p for p in listed if p not in order and _page_file(site_dir, p)]
+    if missing:
+        raise HandbookError(
+            f"{pdf_name(lang)}: the pages {', '.join(missing)} are in the navigation but cannot be "
+            "put in order: the PDF follows each page's previous/next links. Keep "
+            "'navigation.footer' under theme.features in mkdocs.yml."
+        )
     return order
 
 

@@ -156,3 +156,23 @@ def test_the_title_page_is_dated_by_source_date_epoch_and_the_command_writes_the
     assert not list((tmp_path / "quick").rglob("*.pdf"))
     assert pdf.main([str(tmp_path / "quick")]) == 0
     assert sorted(p.name for p in (tmp_path / "quick").rglob("*.pdf")) == sorted(pdf.PDF_FILES.values())
+
+
+def test_the_pdf_has_every_page_of_a_navigation_section_in_navigation_order(tmp_path):
+    # navigation.prune leaves a section's pages out of the start page's sidebar; the PDF must not.
+    project = copy_project(tmp_path / "project")
+    config = project / "mkdocs.yml"
+    flat = "  - facebook-konton.md\n  - elever-och-brukare.md\n"
+    assert flat in config.read_text(encoding="utf-8")
+    config.write_text(config.read_text(encoding="utf-8").replace(
+        flat, "  - Konton och kontakter:\n      - facebook-konton.md\n      - elever-och-brukare.md\n"),
+        encoding="utf-8")
+    result = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
+    assert result.returncode == 0, result.stdout + result.stderr
+    for lang in pdf.languages(config):
+        text = pdf_text(PdfReader(pdf.pdf_path(tmp_path / "site", lang)))
+        titles = [words(heading_text(article(soup_of(tmp_path / "site" / lang.url_prefix() / page / "index.html")).find("h1")))
+                  for page in ("privat-personlig-och-professionell", "facebook-konton", "elever-och-brukare",
+                               "yttrandefrihet-och-regler")]
+        places = [text.rfind(title) for title in titles]  # the pages, after the contents
+        assert -1 not in places and places == sorted(places), f"{pdf.pdf_name(lang)}: {list(zip(titles, places))}"
