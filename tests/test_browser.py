@@ -60,12 +60,12 @@ def test_searching_a_page_title_in_its_language_finds_that_page(site, open_page)
         assert record.console_errors == [] and record.failed_requests == []
 
 
-def test_reading_a_page_downloads_no_search_index_until_the_reader_reaches_for_search(site, open_page):
+def test_reading_a_page_downloads_no_sitemap_and_no_search_index_until_the_reader_searches(site, open_page):
     for lang in site.languages:
         browser_page, record, _ = open_page(site.page_url(lang, "facebook-konton.md"))
         index = site.url + lang.url_prefix() + "search/search_index.json"
-        assert not any(r.startswith(site.url) and r.endswith("search_index.json") for r in record.requests), (
-            f"the {lang.name} page fetched a search index on load: {record.requests}")
+        assert not any(r.endswith(("search_index.json", "sitemap.xml")) for r in record.requests), (
+            f"the {lang.name} page fetched a search index or a sitemap on load: {record.requests}")
         assert not any("/workers/search." in r for r in record.requests), "Material's search code loaded on view"
         results = search(browser_page, "facebook")  # "/" focuses the box, then the index comes
         assert index in record.requests and results, (index, record.requests)

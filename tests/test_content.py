@@ -178,3 +178,12 @@ def test_pages_are_sent_without_template_indentation_and_code_keeps_its_own(site
     assert indented == [], f"pages with indented lines (handbook/minify.py did not run?): {indented}"
     code = "<pre><code>def f():\n    return 1\n</code></pre>"
     assert minify(f"<div>\n    <p>text</p>\n    {code}\n  </div>") == f"<div>\n<p>text</p>\n{code}\n</div>"
+
+
+def test_no_script_holds_up_the_first_paint(site):
+    blocking = []
+    for path in sorted(site.dir.rglob("*.html")):
+        for script in soup_of(path).find_all("script", src=True):
+            if not script.has_attr("defer"):
+                blocking.append(f"{path.relative_to(site.dir).as_posix()}: {script['src']}")
+    assert blocking == [], f"scripts without defer (overrides/main.html, block scripts): {blocking[:5]}"
