@@ -155,7 +155,7 @@ def print_report(results: list[dict[str, Any]]) -> None:
     for result in results:
         for url, page in result["pages"].items():
             s, m = page["scores"], page["metrics"]
-            kb = None if page["total_bytes"] is None else page["total_bytes"] / 1024
+            kb = None if page["total_bytes"] is None else page["total_bytes"] / 1000
             rows.append((
                 url, result["preset"], *(_fmt(s.get(c)) for c in CATEGORIES),
                 _fmt(m.get("fcp_ms")), _fmt(m.get("lcp_ms")), _fmt(m.get("tbt_ms")),
@@ -164,7 +164,7 @@ def print_report(results: list[dict[str, Any]]) -> None:
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
     for row in rows:  # url and preset left-aligned, figures right-aligned
         print("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths))))
-    print(f"\nLighthouse {results[0]['lighthouse_version']}; FCP/LCP/TBT in ms, KB = total-byte-weight")
+    print(f"\nLighthouse {results[0]['lighthouse_version']}; FCP/LCP/TBT in ms, KB = total-byte-weight / 1000")
     for result in results:
         for url, page in result["pages"].items():
             for category, audits in page["failing"].items():
