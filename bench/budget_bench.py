@@ -18,7 +18,7 @@ For each site: build wall time and peak memory, output size, median HTML bytes p
 share of it that is the navigation, the gzipped first-view transfer (start page and a topic
 page, everything Chromium fetches), search index bytes per language and keystroke-to-results
 latency (search_bench.py's measurement). Then the budgets, PASS/FAIL, and where the build
-time goes (bench/timed_build.py) with a navigation.prune experiment. See bench/README.md.
+time goes (bench/timed_build.py). See bench/README.md.
 """
 
 from __future__ import annotations
@@ -35,7 +35,6 @@ import shutil
 import statistics
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 from pathlib import Path
@@ -115,17 +114,6 @@ def stock_project(target: Path, handbook: Path) -> Path:
     text = text.replace("site_url: http://127.0.0.1:8000/", 'site_url: !ENV [SITE_URL, "http://127.0.0.1:8000/"]')
     (target / "mkdocs.yml").write_text(text, encoding="utf-8")
     return target
-
-
-def add_feature(project: Path, feature: str) -> None:
-    """Add ``feature`` to theme.features in the project's mkdocs.yml (a copy)."""
-    config = project / "mkdocs.yml"
-    text = config.read_text(encoding="utf-8")
-    match = re.search(r"^(\s+)features:\s*\n(\s+)- ", text, re.M)
-    if not match:
-        raise SystemExit(f"{config}: no theme.features list to add {feature} to")
-    at = match.end() - 2
-    config.write_text(text[:at] + f"- {feature}\n{match.group(2)}" + text[at:], encoding="utf-8")
 
 
 # --------------------------------------------------------------------------------------------
@@ -484,11 +472,16 @@ def verdict(value, limit, at_least: bool = False) -> str:
     return "PASS" if (value >= limit if at_least else value <= limit) else "FAIL"
 
 
+def budget_size(sizes: list[int]) -> int:
+    """The generated size the budgets are judged on: 1000 pages, or the nearest one measured."""
+    return min(sizes, key=lambda n: abs(n - BUDGET_PAGES))
+
+
 def budgets(sites: list[dict], sizes: list[int]) -> list[dict]:
     find = lambda config, pages=None, pdf=None: next(  # noqa: E731
         (s for s in sites if s["config"] == config and (pages is None or s["pages_per_language"] == pages)
          and (pdf is None or s["pdf"] == pdf)), None)
-    at = BUDGET_PAGES if BUDGET_PAGES in sizes else min(sizes, key=lambda n: abs(n - BUDGET_PAGES))
+    at = budget_size(sizes)
     note = "" if at == BUDGET_PAGES else f"measured on {at} pages, budget is for {BUDGET_PAGES}"
     ours, stock = find("handbook", at), find("stock", at)
     out = []
@@ -644,8 +637,6 @@ def main(argv: list[str] | None = None) -> int:
                         help="Lighthouse runs per page and preset, the median counts (default 3, quick 1)")
     parser.add_argument("--edits", type=int, default=None,
                         help="edits timed in the live preview (default 5, quick 2)")
-    parser.add_argument("--no-prune", action="store_true",
-                        help="skip the navigation.prune experiment")
     parser.add_argument("--samples", action="store_true", help="keep every search sample in the JSON")
     parser.add_argument("--json", type=Path, help="also write every figure to this JSON file")
     parser.add_argument("--keep", action="store_true", help="keep the temporary projects and sites")
@@ -660,73 +651,53 @@ def main(argv: list[str] | None = None) -> int:
     args.edits = args.edits or (2 if args.quick else 5)
     args.lighthouse_runs = args.lighthouse_runs or (1 if args.quick else 3)
 
-    from playwright.sync_api import sync_playwright
-
     started = time.perf_counter()
-    work = Path(tempfile.mkdtemp(prefix="budget-bench-"))
     sites: list[dict] = []
     print("Generated handbooks are built with HANDBOOK_PDF=0 (the whole-handbook PDF is a separate "
           "artifact); the real site is built both with and without it.", flush=True)
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=sb.CHROMIUM, args=sb.CHROMIUM_ARGS)
-            try:
-                real = sb.copy_project(work / "real")
-                has_pdf = (real / "handbook" / "whole_handbook_pdf.py").exists()
-                if has_pdf:
-                    sites.append(measure_site("real+pdf", "real", real, work, browser, args, pages=0,
-                                              topic=REAL_TOPIC, pdf=True, builds=real_builds,
-                                              browser_figures=False))
-                paths = ["", REAL_TOPIC, "en/", "en/" + REAL_TOPIC]
-                sites.append(measure_site("real", "real", real, work, browser, args, pages=0,
-                                          topic=REAL_TOPIC, builds=real_builds,
-                                          lighthouse_paths=paths[:1] if args.quick else paths))
-                print("[real] live preview: mkdocs serve, an edit saved, until it shows ...", flush=True)
-                sites[-1]["live_preview"] = live_preview(real, browser, edits=args.edits)
-                print(f"[real] live preview {sites[-1]['live_preview']['seconds']} s", flush=True)
-                prune_at = min(sizes, key=lambda n: abs(n - BUDGET_PAGES))
-                for n in sizes:
-                    t = time.perf_counter()
-                    project, nav = handbook_project(work / f"h{n}", n, args.seed, args.sections,
-                                                    args.section_size)
-                    middle = nav[len(nav) // 2]
-                    while not isinstance(middle, str):  # the first page of the middle chapter
-                        middle = next(iter(middle.values()))[0]
-                    topic = middle[: -len(".md")] + "/"
-                    parts = sum(len(v) for c in nav for v in c.values() if isinstance(v[0], dict))
-                    print(f"[{n}] wrote {n} pages per language in {len(nav)} chapters"
-                          f"{f' ({parts} parts of at most {args.section_size} pages)' if parts else ''} "
-                          f"({time.perf_counter() - t:.1f} s)", flush=True)
-                    sites.append(measure_site(f"handbook-{n}", "handbook", project, work, browser,
-                                              args, pages=n, topic=topic))
-                    stock = stock_project(work / f"s{n}", project)
-                    sites.append(measure_site(f"stock-{n}", "stock", stock, work, browser, args,
-                                              pages=n, topic=topic))
-                    already = "navigation.prune" in (project / "mkdocs.yml").read_text(encoding="utf-8")
-                    if n == prune_at and not args.no_prune and not already:
-                        add_feature(project, "navigation.prune")
-                        sites.append(measure_site(f"handbook-{n}+prune", "handbook+prune", project,
-                                                  work, browser, args, pages=n, topic=topic,
-                                                  browser_figures=False))
-                    if not args.keep:
-                        shutil.rmtree(work / f"h{n}", ignore_errors=True)
-                        shutil.rmtree(work / f"s{n}", ignore_errors=True)
-            finally:
-                browser.close()
-    finally:
-        if args.keep:
-            print(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+    with sb.bench_session("budget-bench-", args.keep) as (work, browser):
+        real = sb.copy_project(work / "real")
+        has_pdf = (real / "handbook" / "whole_handbook_pdf.py").exists()
+        if has_pdf:
+            sites.append(measure_site("real+pdf", "real", real, work, browser, args, pages=0,
+                                      topic=REAL_TOPIC, pdf=True, builds=real_builds,
+                                      browser_figures=False))
+        paths = ["", REAL_TOPIC, "en/", "en/" + REAL_TOPIC]
+        sites.append(measure_site("real", "real", real, work, browser, args, pages=0,
+                                  topic=REAL_TOPIC, builds=real_builds,
+                                  lighthouse_paths=paths[:1] if args.quick else paths))
+        print("[real] live preview: mkdocs serve, an edit saved, until it shows ...", flush=True)
+        sites[-1]["live_preview"] = live_preview(real, browser, edits=args.edits)
+        print(f"[real] live preview {sites[-1]['live_preview']['seconds']} s", flush=True)
+        for n in sizes:
+            t = time.perf_counter()
+            project, nav = handbook_project(work / f"h{n}", n, args.seed, args.sections,
+                                            args.section_size)
+            middle = nav[len(nav) // 2]
+            while not isinstance(middle, str):  # the first page of the middle chapter
+                middle = next(iter(middle.values()))[0]
+            topic = middle[: -len(".md")] + "/"
+            parts = sum(len(v) for c in nav for v in c.values() if isinstance(v[0], dict))
+            print(f"[{n}] wrote {n} pages per language in {len(nav)} chapters"
+                  f"{f' ({parts} parts of at most {args.section_size} pages)' if parts else ''} "
+                  f"({time.perf_counter() - t:.1f} s)", flush=True)
+            sites.append(measure_site(f"handbook-{n}", "handbook", project, work, browser,
+                                      args, pages=n, topic=topic))
+            stock = stock_project(work / f"s{n}", project)
+            sites.append(measure_site(f"stock-{n}", "stock", stock, work, browser, args,
+                                      pages=n, topic=topic))
+            if not args.keep:
+                shutil.rmtree(work / f"h{n}", ignore_errors=True)
+                shutil.rmtree(work / f"s{n}", ignore_errors=True)
 
     rows = budgets(sites, sizes)
     print_table(sites)
     print_lighthouse(sites)
     print_budgets(rows)
     for s in sites:
-        if s["config"] == "handbook" and s["pages_per_language"] == prune_at:
+        if s["config"] == "handbook" and s["pages_per_language"] == budget_size(sizes):
             print_breakdown(s)
-        if s["config"] == "stock" and s["pages_per_language"] == prune_at:
+        if s["config"] == "stock" and s["pages_per_language"] == budget_size(sizes):
             print_breakdown(s, top=5)
     elapsed = time.perf_counter() - started
     print(f"\nWhole run: {elapsed / 60:.1f} min on {os.cpu_count()} CPUs.")

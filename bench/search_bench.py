@@ -23,6 +23,7 @@ Nothing in the project is modified: every build happens in a copy under a tempor
 from __future__ import annotations
 
 import argparse
+import contextlib
 import datetime as dt
 import functools
 import gzip
@@ -654,6 +655,26 @@ def print_table(results: list[dict]) -> None:
     print("in the DOM; frame p95 = last keydown -> next animation frame after that.")
 
 
+@contextlib.contextmanager
+def bench_session(prefix: str, keep: bool):
+    """A temporary work folder (removed afterwards, unless ``keep``) and a Chromium to measure in."""
+    from playwright.sync_api import sync_playwright
+
+    work = Path(tempfile.mkdtemp(prefix=prefix))
+    try:
+        with sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            try:
+                yield work, browser
+            finally:
+                browser.close()
+    finally:
+        if keep:
+            print(f"kept {work}")
+        else:
+            shutil.rmtree(work, ignore_errors=True)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--pages", type=int, default=BUDGET_PAGES,
@@ -666,34 +687,21 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep the temporary build directory")
     args = parser.parse_args(argv)
 
-    from playwright.sync_api import sync_playwright
-
-    work = Path(tempfile.mkdtemp(prefix="search-bench-"))
     results = []
-    try:
-        with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-            try:
-                if not args.skip_real:
-                    project = copy_project(work / "real")
-                    r = bench_site("real", project, work, browser, QUERIES, args.rounds, None)
-                    r["label"] = "real site"
-                    results.append(r)
-                project = copy_project(work / "generated")
-                t = time.perf_counter()
-                add_generated_pages(project, args.pages, args.seed)
-                print(f"[generated] wrote {args.pages} pages per language in "
-                      f"{time.perf_counter() - t:.1f} s", flush=True)
-                r = bench_site("generated", project, work, browser, QUERIES, args.rounds, args.pages)
-                r["label"] = f"+{args.pages} pages"
-                results.append(r)
-            finally:
-                browser.close()
-    finally:
-        if args.keep:
-            print(f"kept {work}")
-        else:
-            shutil.rmtree(work, ignore_errors=True)
+    with bench_session("search-bench-", args.keep) as (work, browser):
+        if not args.skip_real:
+            project = copy_project(work / "real")
+            r = bench_site("real", project, work, browser, QUERIES, args.rounds, None)
+            r["label"] = "real site"
+            results.append(r)
+        project = copy_project(work / "generated")
+        t = time.perf_counter()
+        add_generated_pages(project, args.pages, args.seed)
+        print(f"[generated] wrote {args.pages} pages per language in "
+              f"{time.perf_counter() - t:.1f} s", flush=True)
+        r = bench_site("generated", project, work, browser, QUERIES, args.rounds, args.pages)
+        r["label"] = f"+{args.pages} pages"
+        results.append(r)
 
     print_table(results)
     gen = results[-1]
