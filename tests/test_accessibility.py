@@ -4,7 +4,6 @@ alone, no request to anyone but the site, and an accessibility statement with ev
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from urllib.parse import urlsplit
 

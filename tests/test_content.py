@@ -5,10 +5,8 @@ from __future__ import annotations
 import re
 import xml.etree.ElementTree as ET
 
-import pytest
 from bs4 import BeautifulSoup
 
-from handbook.project import ROOT
 
 
 def soup_of(path):
