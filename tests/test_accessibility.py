@@ -101,7 +101,7 @@ def test_every_tab_stop_shows_a_visible_focus(site, open_page):
 
 
 def test_the_language_selector_works_with_the_keyboard_alone(site, open_page):
-    page, _, _ = open_page(site.page_url(site.languages[0], "elever-och-brukare.md") + "#page-or-group")
+    page, _, _ = open_page(site.page_url(site.languages[0], "elever-och-brukare.md") + "#how-groups-work")
     for _ in range(60):
         page.keyboard.press("Tab")
         if page.evaluate("() => document.activeElement.getAttribute('hreflang')") == "en":
@@ -109,7 +109,7 @@ def test_the_language_selector_works_with_the_keyboard_alone(site, open_page):
     else:
         pytest.fail("the English entry of the language selector cannot be reached with Tab")
     page.keyboard.press("Enter")
-    page.wait_for_url(site.page_url(site.languages[1], "elever-och-brukare.md") + "#page-or-group")
+    page.wait_for_url(site.page_url(site.languages[1], "elever-och-brukare.md") + "#how-groups-work")
 
 
 def test_the_navigation_works_with_the_keyboard_alone(site, open_page):
