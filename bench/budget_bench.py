@@ -48,7 +48,7 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
 import search_bench as sb  # noqa: E402
 import lighthouse  # noqa: E402
-from handbook.project import _MkDocsLoader  # noqa: E402
+from handbook.project import load_mkdocs_config  # noqa: E402
 from handbook.security_headers import cache_control  # noqa: E402
 
 DEFAULT_SIZES = (200, 1000, 2000)
@@ -90,21 +90,17 @@ def stock_project(target: Path, handbook: Path) -> Path:
     that the `{#id}` headings mean the same thing as in the handbook."""
     target.mkdir(parents=True)
     shutil.copytree(handbook / "docs", target / "docs")
-    ours = yaml.load((handbook / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_MkDocsLoader)
-    en_nav = {}
-    for plugin in ours["plugins"]:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            for lang in plugin["i18n"]["languages"]:
-                if lang["locale"] == "en":
-                    en_nav = lang.get("nav_translations") or {}
+    ours = load_mkdocs_config(handbook / "mkdocs.yml")
+    en_nav = next((lang.nav_translations or {} for lang in ours.plugins["i18n"].config.languages
+                   if lang.locale == "en"), {})
     english = {"locale": "en", "name": "English", "build": True}
     if en_nav:
         english["nav_translations"] = en_nav
     config = {
-        "site_name": ours["site_name"],
+        "site_name": ours.site_name,
         "site_url": "http://127.0.0.1:8000/",  # replaced by SITE_URL below
         "docs_dir": "docs",
-        "nav": ours["nav"],
+        "nav": ours.nav,
         "theme": {"name": "material", "language": "sv"},
         "markdown_extensions": ["attr_list"],
         "plugins": ["search", {"i18n": {"docs_structure": "suffix", "languages": [

@@ -1,29 +1,43 @@
-"""Varberg's social-media handbook: the MkDocs hooks and the editors' command-line tools.
+"""Varberg's social-media handbook: one MkDocs plugin and the editors' command-line tools.
 
-One module per concern. Shared:
+Where each rule lives. The plugin (``plugin``, ``plugins: - handbook`` in mkdocs.yml) runs the
+build steps in the order its docstring lists; its settings are ``settings``.
 
-- ``project``            where things are, the languages (read from mkdocs.yml) and the contract
-- ``markdown_sections``  finds the headings and their section IDs in a Markdown page
+Reading the sources (shared by the build, the commands and the tests):
+
+- ``project``            paths, the languages, the contract, and the one way to read mkdocs.yml
+- ``sources``            the one reader of a Markdown page: text, front matter, code fences, headings
+- ``i18n``               the one place that knows mkdocs-static-i18n's behaviour
+- ``git``                the one way to ask git (commit, dates of the last change)
+
+The editors' checks (``checks`` runs them all, for the build and for ``handbook-check``):
+
+- ``page_structure``     twins, section IDs, the contract
 - ``page_metadata``      the front-matter schema, defined once, and its check
-- ``content_safety``     refuses content that could run code or load from elsewhere
+- ``content_safety``     content that could run code or load from elsewhere, in the source
+- ``search_words``       staff words and synonyms (search_words.yml), checked and added to search
+- ``translation_drift``  which English pages lag behind their Swedish original
 
-MkDocs hooks (listed in mkdocs.yml, in the order they run):
+Build steps (called by the plugin):
 
-- ``check_pages``        twins, section IDs, the contract, front matter and content, checked first
-- ``template_cache``     keeps the compiled templates between builds (.cache/templates/)
-- ``contact_details``    the contact page's details, from ``extra.contact``
-- ``settings_text``      values only the municipality can state, from mkdocs.yml
-- ``split_by_language``  each language's own search index, sitemap and 404 page
-- ``search_words``       staff words and synonyms (search_words.yml) in each search index
-- ``page_facts``         owner, review dates, "last updated" and the overdue banner of each page
+- ``atomic_site``        the build goes into a fresh folder, swapped in only when it succeeded
+- ``strict_warnings``    MkDocs' warnings stop a strict build whatever the verbosity
+- ``preview``            the live preview keeps answering while a page is broken
+- ``template_cache``     compiled templates kept between builds (.cache/templates/)
+- ``material_seams``     everything that depends on Material's exact output, in one place
+- ``contact_details``    the contact page's details
+- ``settings_text``      values only the municipality can state (the accessibility statement)
 - ``external_links``     marks links to other websites
-- ``minify``             drops template indentation from pages, comments from our CSS and JS
-- ``whole_handbook_pdf`` the whole handbook as a PDF per language (also ``handbook-pdf``)
+- ``page_facts``         owner, review dates, "last updated" and the overdue banner of each page
+- ``split_by_language``  each language's own search index and 404 page
+- ``minify``             no template indentation in pages, no comments in our CSS and JS
+- ``pdf_files``, ``pdf_render``, ``whole_handbook_pdf``  the whole handbook as a PDF per language
 
 Command-line tools (``uv run handbook-…``, see pyproject.toml):
 
+- ``checks``             ``handbook-check``: every editor check, without building
 - ``link_checker``       follows every internal link and #anchor of the built site
-- ``translation_drift``  which English pages lag behind their Swedish original
+- ``translation_drift``  ``handbook-mark-translated``
 - ``review_report``      which pages are overdue for review, or due soon
 - ``security_headers``   the CSP and other headers of the published site, and deploy/ configs
 - ``release``            a dated, verifiable zip of the site for the archive

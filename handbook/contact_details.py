@@ -1,59 +1,43 @@
-"""MkDocs hook: fills the contact page's details from mkdocs.yml (``extra.contact``).
+"""The contact page's details, from the plugin's ``contact`` settings in mkdocs.yml.
 
-A page marks the place with ``<!-- contact-details -->``. Only the fields the Communications
-Unit has filled in are shown; nothing is made up. The labels come from each language's
-``extra.contact_labels`` in the i18n plugin.
+A page marks the place with ``<!-- contact-details -->``. Readers always get a way to reach
+someone: the unit's own e-mail and phone when the unit has given them, otherwise the
+municipality's contact centre (public facts from varberg.se), labelled as the contact centre,
+never as the unit's own line. Nothing is made up.
 """
 
 from __future__ import annotations
 
 import re
 
-from mkdocs.exceptions import PluginError
-
 MARKER = "<!-- contact-details -->"
-FIELDS = ("email", "phone", "web")
-_EMAIL = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
-def details_markdown(contact: dict, labels: dict) -> str:
-    """The contact details as a Markdown list: the unit first, then each filled-in field."""
-    unknown = sorted(set(contact) - set(FIELDS))
-    if unknown:
-        raise PluginError(
-            f"mkdocs.yml: extra.contact has unknown field(s) {', '.join(unknown)}. "
-            f"Use only {', '.join(FIELDS)}."
-        )
-    lines = [f"**{labels['unit']}**", ""]
-    for field in FIELDS:
-        value = str(contact.get(field) or "").strip()
-        if not value:
-            continue
-        if field == "email":
-            if not _EMAIL.match(value):
-                raise PluginError(
-                    f"mkdocs.yml: extra.contact.email '{value}' is not an e-mail address. "
-                    "Write it as name@varberg.se, or leave it empty."
-                )
-            value = f"[{value}](mailto:{value})"
-        elif field == "web":
-            if not value.startswith("https://"):
-                raise PluginError(
-                    f"mkdocs.yml: extra.contact.web '{value}' must be a full address starting "
-                    "with https://, or be left empty."
-                )
-            value = f"<{value}>"
-        lines.append(f"- {labels[field]}: {value}")
+def tel_uri(phone: str) -> str:
+    """A Swedish number as a tel: link, in international form: 0340-88 000 -> tel:+4634088000."""
+    digits = re.sub(r"[^\d+]", "", phone)
+    if digits.startswith("0"):
+        digits = "+46" + digits[1:]
+    return "tel:" + digits
+
+
+def details_markdown(contact, labels, locale: str) -> str:
+    """The contact details as Markdown, in the language of ``labels`` (a Labels.contact)."""
+    lines = [f"**{labels.unit}**", ""]
+    own = [(labels.email, f"[{contact.email}](mailto:{contact.email})") if contact.email else None,
+           (labels.phone, f"[{contact.phone}]({tel_uri(contact.phone)})") if contact.phone else None]
+    own = [item for item in own if item]
+    if own:
+        lines += [f"- {label}: {value}" for label, value in own]
+    else:
+        centre = contact.contact_centre
+        lines += [f"{labels.contact_centre}: {centre.name[locale]}", ""]
+        if centre.phone:
+            lines.append(f"- {labels.phone}: [{centre.phone}]({tel_uri(centre.phone)})")
+        if centre.web:
+            lines.append(f"- {labels.web}: <{centre.web}>")
     return "\n".join(lines) + "\n"
 
 
-def on_page_markdown(markdown, page, config, files):
-    if MARKER not in markdown:
-        return markdown
-    labels = config["extra"].get("contact_labels")
-    if not labels:
-        raise PluginError(
-            f"{page.file.src_uri}: uses {MARKER} but mkdocs.yml has no extra.contact_labels for "
-            "this language. Add them under the language in the i18n plugin."
-        )
-    return markdown.replace(MARKER, details_markdown(config["extra"].get("contact") or {}, labels))
+def fill(markdown: str, contact, labels, locale: str) -> str:
+    return markdown.replace(MARKER, details_markdown(contact, labels, locale)) if MARKER in markdown else markdown

@@ -1,7 +1,10 @@
-"""Refuses content in docs/ that could run code, load something from elsewhere, or restyle the
-site. Anyone who can open a pull request can put raw HTML into Markdown; this keeps that safe.
+"""Content that could run code or load from elsewhere, refused early, in the Markdown source.
 
-Each problem names the file and line, says what is wrong, and what to write instead.
+The authority is the check of the HTML each page becomes (``html_safety``): it sees what the
+browser will see. This source check stays only where it gives a clearer message earlier, with
+the line the editor wrote: a Mermaid diagram (the site would load its script from another
+website), and raw HTML tags that are never allowed in a page. Code is shown as code, never run,
+so fenced blocks (as pymdownx.superfences reads them) and inline code are not checked.
 """
 
 from __future__ import annotations
@@ -9,7 +12,9 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-_FENCE = re.compile(r"^\s*(```|~~~)\s*([\w-]*)")
+from handbook import sources
+from handbook.project import HandbookError
+
 # (pattern, what it is, what to do instead)
 RULES = (
     (re.compile(r"<\s*script\b", re.I), "a <script> element",
@@ -33,26 +38,30 @@ RULES = (
     (re.compile(r"class\s*=\s*[\"'][^\"']*\bmermaid\b", re.I), "a Mermaid diagram",
      "Diagrams would be loaded from another website. Add the diagram as an image file in docs/."),
 )
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+\1")
+
+
+def page_problems(page: sources.Page) -> list[str]:
+    found = []
+    lines = page.body.splitlines()
+    for fence in sources.code_fences(lines, page.body_line):
+        if fence.info.split()[:1] == ["mermaid"] or fence.info.startswith("{") and "mermaid" in fence.info:
+            found.append(f"{page.name}:{fence.start}: a Mermaid diagram is not allowed: diagrams would be "
+                         "loaded from another website. Add the diagram as an image file in docs/.")
+    for number, line in sources.outside_code(page):
+        text = _INLINE_CODE.sub("", line)
+        for pattern, what, instead in RULES:
+            if pattern.search(text):
+                found.append(f"{page.name}:{number}: {what} is not allowed in a page. {instead}")
+    return found
 
 
 def problems(docs_dir: Path) -> list[str]:
     root = docs_dir.parent
     found = []
     for path in sorted(docs_dir.rglob("*.md")):
-        rel = path.relative_to(root).as_posix()
-        in_fence = False
-        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
-            fence = _FENCE.match(line)
-            if fence:
-                if not in_fence and fence.group(2).lower() == "mermaid":
-                    found.append(f"{rel}:{number}: a Mermaid diagram is not allowed: diagrams would be "
-                                 "loaded from another website. Add the diagram as an image file in docs/.")
-                in_fence = not in_fence
-                continue
-            if in_fence:
-                continue  # code examples are shown as text, never run
-            text = re.sub(r"`[^`]*`", "", line)  # nor is inline code
-            for pattern, what, instead in RULES:
-                if pattern.search(text):
-                    found.append(f"{rel}:{number}: {what} is not allowed in a page. {instead}")
+        try:
+            found.extend(page_problems(sources.read(path, path.relative_to(root).as_posix())))
+        except HandbookError:
+            continue  # page_structure names a file that cannot be read
     return found

@@ -1,7 +1,7 @@
-"""MkDocs hook: marks every link to another website, in one place, so editors write plain
-Markdown links. The mark is an icon plus visually hidden text in the page's language
-("Länk till annan webbplats" / "Link to another website", from ``extra.external_link_label``).
-The link opens in the same window.
+"""Marks every link to another website, in one place, so editors write plain Markdown links.
+The mark is an icon plus visually hidden text in the page's language ("Länk till annan
+webbplats" / "Link to another website", from the labels' ``external_link``). The link opens
+in the same window.
 """
 
 from __future__ import annotations
@@ -32,7 +32,3 @@ def mark_external_links(html: str, site_host: str, label: str) -> str:
         return f'<a href="{url}" {attrs}>{text}{ICON}{hidden}</a>'
 
     return _LINK.sub(replace, html)
-
-
-def on_page_content(html, page, config, files):
-    return mark_external_links(html, urlsplit(config["site_url"] or "").netloc, config["extra"]["external_link_label"])

@@ -1,4 +1,4 @@
-"""MkDocs hook: drops the bytes readers never need.
+"""Drops the bytes readers never need.
 
 - HTML pages: the indentation that the theme's templates leave at the start of every line. It is
   a fifth of a page's bytes (a quarter on a big handbook, where the navigation is deeply nested).
@@ -12,8 +12,6 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
-
-from mkdocs import plugins
 
 _KEEP = re.compile(r"(<(pre|textarea)\b.*?</\2>)", re.S | re.I)
 _INDENT = re.compile(r"\n[ \t\r\n]+")
@@ -36,23 +34,9 @@ def minify_asset(text: str, suffix: str) -> str:
     return _INDENT.sub("\n", text).strip() + "\n"
 
 
-def on_post_page(output: str, page, config) -> str:
-    return minify(output)
-
-
-@plugins.event_priority(50)  # before split_by_language.py writes the other languages' 404 pages
-def on_post_template(output: str, template_name: str, config) -> str:
-    return minify(output) if template_name.endswith(".html") else output
-
-
-@plugins.event_priority(-110)
-def on_post_build(config):
-    """After static-i18n's last build (priority -100), which copies the theme's files again."""
-    if config["plugins"]["i18n"].building or not config["theme"].custom_dir:
-        return
-    own = Path(config["theme"].custom_dir)
-    site = Path(config["site_dir"])
-    for source in sorted((own / "assets").rglob("*")):
-        built = site / source.relative_to(own)
+def minify_own_assets(custom_dir: Path, site_dir: Path) -> None:
+    """Our stylesheets and scripts (``overrides/assets/``) in the built site, minified."""
+    for source in sorted((custom_dir / "assets").rglob("*")):
+        built = site_dir / source.relative_to(custom_dir)
         if source.suffix in (".css", ".js") and built.is_file():
             built.write_text(minify_asset(built.read_text(encoding="utf-8"), source.suffix), encoding="utf-8")

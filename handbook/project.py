@@ -1,11 +1,14 @@
 """Where the handbook's sources are, which languages it has, and what every page must contain.
 
-The languages are defined once, in mkdocs.yml (the ``i18n`` plugin). The required sections are
-defined once, in contract.yml. Everything else, the hooks and the tests, reads them from here.
+One way to read mkdocs.yml: MkDocs' own ``load_config`` (``load_mkdocs_config``), which also
+validates the handbook plugin's settings. The languages are defined once, in mkdocs.yml (the
+``i18n`` plugin); the required sections once, in contract.yml. The plugin, the commands and the
+tests all read them from here.
 """
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +17,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT_FILE = ROOT / "contract.yml"
 MKDOCS_FILE = ROOT / "mkdocs.yml"
+WORDS_FILE = "search_words.yml"
 # Everything the site is built from: a copy of these builds the same site (tests, benchmarks).
 SOURCE_PARTS = ("mkdocs.yml", "contract.yml", "search_words.yml", "docs", "overrides", "handbook")
 
@@ -48,29 +52,30 @@ def page_and_language(name: str, langs: list[Language]) -> tuple[str, Language]:
     return name, next(lang for lang in langs if lang.default)
 
 
-class _MkDocsLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml without resolving MkDocs-only tags such as !ENV or !relative."""
+def load_mkdocs_config(config_file: Path = MKDOCS_FILE, **options):
+    """mkdocs.yml, read and validated by MkDocs itself (plugins included). Raises HandbookError
+    with MkDocs' own message when a setting is wrong."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    try:
+        return load_config(str(config_file), **options)
+    except ConfigurationError as err:
+        raise HandbookError(f"{Path(config_file).name}: {err}") from None
 
 
-_MkDocsLoader.add_multi_constructor("!", lambda loader, suffix, node: None)
+def languages(config_file: Path = MKDOCS_FILE) -> list[Language]:
+    """The handbook's languages, default first, as mkdocs.yml defines them (for the commands
+    and tests; the build asks handbook.i18n with the config it already has)."""
+    stat = Path(config_file).stat()
+    return list(_languages(Path(config_file), stat.st_mtime_ns))
 
 
-def languages_from_config(i18n_config) -> list[Language]:
-    """The languages of an ``i18n`` plugin config (a dict or the plugin's config object)."""
-    langs = []
-    for entry in i18n_config["languages"]:
-        get = entry.get if isinstance(entry, dict) else lambda key, e=entry: e[key]
-        langs.append(Language(locale=get("locale"), name=get("name"), default=bool(get("default"))))
-    return sorted(langs, key=lambda lang: not lang.default)
+@functools.lru_cache(maxsize=8)
+def _languages(config_file: Path, mtime_ns: int) -> tuple[Language, ...]:
+    from handbook import i18n
 
-
-def languages(mkdocs_file: Path = MKDOCS_FILE) -> list[Language]:
-    """The handbook's languages, default first, as mkdocs.yml defines them."""
-    config = yaml.load(mkdocs_file.read_text(encoding="utf-8"), Loader=_MkDocsLoader)
-    for plugin in config.get("plugins", []):
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            return languages_from_config(plugin["i18n"])
-    raise HandbookError(f"{mkdocs_file.name}: the i18n plugin and its languages are missing.")
+    return tuple(i18n.languages(load_mkdocs_config(config_file)))
 
 
 def load_contract(contract_file: Path = CONTRACT_FILE) -> dict[str, list[str]]:
@@ -101,7 +106,7 @@ def load_contract(contract_file: Path = CONTRACT_FILE) -> dict[str, list[str]]:
 
 def section_reference_problem(target: str, docs_dir: Path, langs: list[Language]) -> str | None:
     """Why ``<page file>#<section id>`` does not name a section in every language, or None."""
-    from handbook.markdown_sections import sections
+    from handbook import sources
 
     page, _, section_id = str(target).partition("#")
     for lang in langs:
@@ -111,7 +116,10 @@ def section_reference_problem(target: str, docs_dir: Path, langs: list[Language]
                 f"'{target}' names a page that does not exist. Use <page file>#<section id>, "
                 "for example facebook-konton.md#one-account."
             )
-        ids = {h.section_id for h in sections(source.read_text(encoding="utf-8")) if h.section_id}
+        try:
+            ids = {h.section_id for h in sources.sections(sources.read(source)) if h.section_id}
+        except HandbookError as err:
+            return str(err)
         if section_id and section_id not in ids:
             return (
                 f"'{target}': {source.name} has no section '#{section_id}'. "

@@ -21,15 +21,11 @@ import tempfile
 import zipfile
 from pathlib import Path
 
+from handbook import git
 from handbook.project import ROOT
 
 MANIFEST = "manifest.json"
 _ZIP_TIME = (1980, 1, 1, 0, 0, 0)  # fixed entry times: the zip depends only on its contents
-
-
-def _git(*args: str, cwd: Path = ROOT) -> str:
-    result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True)
-    return result.stdout.strip() if result.returncode == 0 else ""
 
 
 def sha256(path: Path) -> str:
@@ -67,11 +63,11 @@ def write_zip(site_dir: Path, manifest: dict, target: Path) -> None:
 
 
 def release(project: Path = ROOT, dist: Path = ROOT / "dist") -> Path:
-    commit = _git("rev-parse", "--short=12", "HEAD", cwd=project) or "unknown"
-    epoch = os.environ.get("SOURCE_DATE_EPOCH") or _git("log", "-1", "--format=%ct", cwd=project)
+    commit = git.short_commit(project, length=12) or "unknown"
+    epoch = os.environ.get("SOURCE_DATE_EPOCH") or git.commit_time(project)
     if not epoch:
         raise SystemExit("No git commit to date the release by: set SOURCE_DATE_EPOCH, or run in the repository.")
-    if _git("status", "--porcelain", "--", "docs", "mkdocs.yml", cwd=project):
+    if git.has_changes(project, "docs", "mkdocs.yml"):
         print("warning: docs/ or mkdocs.yml has uncommitted changes; the release is not the commit's.",
               file=sys.stderr)
     build_date = dt.datetime.fromtimestamp(int(epoch), dt.timezone.utc).date().isoformat()

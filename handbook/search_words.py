@@ -1,4 +1,4 @@
-"""MkDocs hook: adds the words staff actually use to each language's search index.
+"""Adds the words staff actually use to each language's search index.
 
 The words live in ``search_words.yml`` at the project root, which editors extend:
 
@@ -7,23 +7,19 @@ The words live in ``search_words.yml`` at the project root, which editors extend
 - ``sections``: extra search words for one section, as ``<page file>#<section id>: [words]``.
 
 It also ranks question-shaped headings ("Kan jag vara vän med …?") first for matching
-questions, and sections (which hold the answers) above their page's own entry. It runs after ``split_by_language`` has written one index per language.
+questions, and sections (which hold the answers) above their page's own entry.
 """
 
 from __future__ import annotations
 
-import json
 import re
 from bisect import bisect_left
 from pathlib import Path
 
 import yaml
-from mkdocs import plugins
-from mkdocs.exceptions import PluginError
 
-from handbook.project import HandbookError, Language, languages_from_config, section_reference_problem
+from handbook.project import HandbookError, Language, section_reference_problem
 
-WORDS_FILE = "search_words.yml"
 # Staff words weigh half as much as heading words (the title boost set in mkdocs.yml).
 KEYWORD_SHARE_OF_TITLE = 0.5
 QUESTION_BOOST = 1.5
@@ -98,21 +94,3 @@ def add_search_words(index: dict, lang: Language, words: dict) -> dict:
     title_boost = index["config"]["fields"]["title"]["boost"]
     index["config"]["fields"]["keywords"] = {"boost": title_boost * KEYWORD_SHARE_OF_TITLE}
     return index
-
-
-@plugins.event_priority(-120)
-def on_post_build(config):
-    """After each language's index is written (split_by_language runs at -110)."""
-    if config["plugins"]["i18n"].building:
-        return
-    langs = languages_from_config(config["plugins"]["i18n"].config)
-    words_file = Path(config.config_file_path).parent / WORDS_FILE
-    try:
-        words = load_search_words(words_file, Path(config["docs_dir"]), langs) if words_file.exists() else {}
-    except HandbookError as err:
-        raise PluginError(str(err)) from err
-    for lang in langs:
-        index_file = Path(config["site_dir"]) / lang.url_prefix() / "search" / "search_index.json"
-        index = json.loads(index_file.read_text(encoding="utf-8"))
-        index = add_search_words(index, lang, words.get(lang.locale) or {})
-        index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -24,11 +24,11 @@ from __future__ import annotations
 import argparse
 import base64
 import hashlib
-import re
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
 
+from handbook import material_seams
 from handbook.project import ROOT
 
 DEPLOY = ROOT / "deploy"
@@ -54,9 +54,8 @@ HEADERS: dict[str, str] = {
     "X-Frame-Options": "SAMEORIGIN",
 }
 
-# Material's assets carry a content hash in their name (main.57a0d79d.min.css,
-# bundle.a5f9d56c.min.js, workers/search.a7633da7.min.js): a new version gets a new name.
-HASHED_ASSET = re.compile(r"/assets/(?:.+/)?[^/]+\.[0-9a-f]{8}\.min\.(?:css|js)(?:\.map)?$")
+# Material's content-hashed assets (a new version gets a new name): a Material seam.
+HASHED_ASSET = material_seams.HASHED_ASSET
 CACHE_IMMUTABLE = "public, max-age=31536000, immutable"
 # Everything else (HTML, search_index.json, sitemap.xml, our own un-hashed assets) is
 # revalidated on every use: the site is rebuilt daily, and a 304 costs almost nothing.

@@ -1,34 +1,40 @@
-"""MkDocs hook: puts values that only the municipality can state into a page, from mkdocs.yml.
+"""Puts values that only the municipality can state into a page, from the plugin's settings.
 
-A page marks the place with ``<!-- setting: accessibility.compliance_status -->``; the value is
-read from ``extra`` (a text, or one text per language: ``{sv: …, en: …}``). A value that has not
-been filled in is shown as such (``extra.setting_missing``), never guessed.
+A page marks the place with ``<!-- setting: accessibility.compliance -->``. The value comes from
+mkdocs.yml (``plugins: - handbook: accessibility: …``), where MkDocs has already checked that it
+is filled in: a text per language, a date (shown in the page's language), or one of Digg's fixed
+compliance wordings (shown as the language's wording from the labels).
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from mkdocs.exceptions import PluginError
+from babel.dates import format_date
+
+from handbook.project import HandbookError
 
 _MARKER = re.compile(r"<!--\s*setting:\s*([\w.]+)\s*-->")
 
 
-def on_page_markdown(markdown, page, config, files):
-    locale = config["theme"]["language"]
-
+def fill(markdown: str, *, settings, labels, locale: str, page_name: str) -> str:
     def value(match: re.Match) -> str:
-        node = config["extra"]
-        for part in match.group(1).split("."):
+        path = match.group(1)
+        node = settings
+        for part in path.split("."):
             try:
                 node = node[part]
             except (KeyError, TypeError):
-                raise PluginError(
-                    f"{page.file.src_uri}: the setting '{match.group(1)}' does not exist in mkdocs.yml "
-                    "under extra. Check the spelling, or add the setting there.") from None
+                raise HandbookError(
+                    f"{page_name}: the setting '{path}' does not exist under the handbook plugin in "
+                    "mkdocs.yml. Check the spelling, or ask a developer to add the setting.") from None
+        if path == "accessibility.compliance":
+            return labels.accessibility.compliance[node]
+        if isinstance(node, dt.date):
+            return format_date(node, format="long", locale=labels.date_locale)
         if isinstance(node, dict):
-            node = node.get(locale)
-        text = str(node or "").strip()
-        return text if text else f"*{config['extra']['setting_missing']}*"
+            return node[locale]
+        return str(node)
 
     return _MARKER.sub(value, markdown)

@@ -19,7 +19,8 @@ import re
 import sys
 from pathlib import Path
 
-from handbook.page_metadata import read, split_front_matter
+from handbook import sources
+from handbook.page_metadata import parse
 from handbook.project import ROOT, Language, languages, page_and_language
 
 FIELD = "translation_of"
@@ -27,7 +28,7 @@ FIELD = "translation_of"
 
 def source_hash(path: Path) -> str:
     """The hash of a page's text, front matter left out, line endings and trailing space ignored."""
-    _, body, _ = split_front_matter(path.read_text(encoding="utf-8"))
+    body = sources.read(path).body
     normal = "\n".join(line.rstrip() for line in body.replace("\r\n", "\n").strip().splitlines())
     return hashlib.sha256(normal.encode("utf-8")).hexdigest()[:12]
 
@@ -47,7 +48,7 @@ def drift(docs_dir: Path, langs: list[Language] | None = None) -> list[str]:
         if not original.exists():
             continue
         rel_o, rel_t = original.relative_to(root).as_posix(), twin.relative_to(root).as_posix()
-        recorded = str(read(twin)[0].get(FIELD) or "")
+        recorded = str(parse(sources.read(twin))[0].get(FIELD) or "")
         current = source_hash(original)
         if not recorded:
             found.append(f"{rel_t}: does not record which version of {rel_o} it translates. When "
@@ -69,8 +70,8 @@ def mark(twin: Path, langs: list[Language] | None = None) -> str:
     if not original.exists():
         raise SystemExit(f"{twin}: its Swedish original {original.name} does not exist.")
     digest = source_hash(original)
-    text = twin.read_text(encoding="utf-8")
-    front, body, _ = split_front_matter(text)
+    page = sources.read(twin)
+    front, body = page.front_matter, page.body
     if front is None:
         raise SystemExit(f"{twin}: has no front matter; add the page's fields first.")
     line = f"{FIELD}: {digest}"

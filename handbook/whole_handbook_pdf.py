@@ -41,12 +41,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote, urljoin, urlsplit
 
-import yaml
 from bs4 import BeautifulSoup
 from mkdocs import plugins
 from mkdocs.structure.files import File
 
-from handbook.project import MKDOCS_FILE, ROOT, HandbookError, Language, _MkDocsLoader, languages
+from handbook.project import MKDOCS_FILE, ROOT, HandbookError, Language, languages, load_mkdocs_config
 from handbook.page_facts import build_date
 
 log = logging.getLogger("mkdocs.hooks.whole_handbook_pdf")
@@ -83,28 +82,16 @@ class Labels:
 
 def labels_of(mkdocs_file: Path) -> dict[str, Labels]:
     """Locale -> the PDF labels, site name and author of that language, from mkdocs.yml."""
-    config = yaml.load(Path(mkdocs_file).read_text(encoding="utf-8"), Loader=_MkDocsLoader)
-    entries = next(
-        (p["i18n"]["languages"] for p in config.get("plugins", []) if isinstance(p, dict) and "i18n" in p),
-        None,
-    )
-    if not entries:
-        raise HandbookError(f"{Path(mkdocs_file).name}: the i18n plugin and its languages are missing.")
+    config = load_mkdocs_config(Path(mkdocs_file))
+    settings = config.plugins["handbook"].config
     result = {}
-    for entry in entries:
-        extra = entry.get("extra") or {}
-        given = extra.get("pdf_labels") or {}
-        missing = [k for k in ("contents", "owner", "date", "version", "unknown_version", "page") if not given.get(k)]
-        if missing:
-            raise HandbookError(
-                f"{Path(mkdocs_file).name}: language '{entry.get('locale')}' needs "
-                f"extra.pdf_labels with {', '.join(missing)} (the words of the handbook PDF)."
-            )
-        result[entry["locale"]] = Labels(
-            **{k: str(given[k]) for k in ("contents", "owner", "date", "version", "unknown_version", "page")},
-            date_locale=extra.get("date_locale") or entry["locale"],
-            site_name=str(entry.get("site_name") or config.get("site_name") or ""),
-            site_author=str(entry.get("site_author") or config.get("site_author") or ""),
+    for entry in config.plugins["i18n"].config.languages:
+        labels = settings.labels[entry.locale]
+        result[entry.locale] = Labels(
+            **{k: str(labels.pdf[k]) for k in ("contents", "owner", "date", "version", "unknown_version", "page")},
+            date_locale=labels.date_locale,
+            site_name=str(entry.site_name or config.site_name or ""),
+            site_author=str(entry.site_author or config.site_author or ""),
         )
     return result
 

@@ -25,11 +25,11 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
-def build(project: Path, site_dir: Path, site_url: str, **env_extra: str) -> subprocess.CompletedProcess:
+def build(project: Path, site_dir: Path, site_url: str, *options: str, **env_extra: str) -> subprocess.CompletedProcess:
     """`mkdocs build` of a project folder, as an editor or CI would run it."""
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1", **env_extra}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir)],
+        [sys.executable, "-m", "mkdocs", "build", "--site-dir", str(site_dir), *options],
         cwd=project, env=env, capture_output=True, text=True, timeout=300,
     )
 

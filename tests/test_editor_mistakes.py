@@ -1,12 +1,19 @@
-"""Promises to editors: each mistake stops the build with a message naming the file and the fix.
+"""Promises to editors: every mistake is caught, with a message naming the file and the fix,
+by `uv run handbook-check` in a second, and by the build, which then stops.
 
-Each test copies the project, makes one mistake in it, and builds it the way CI does.
+Each case copies the project and makes one mistake in it. `handbook-check` is run on every case
+(in-process, no build); the build is run once per kind of failure the build has (a problem in
+the sources, in a page's HTML, a strict-mode warning from MkDocs, a wrong setting), the way CI
+runs it, to prove that the build stops and the message reaches the editor.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import pytest
 
+from handbook import checks
 from tests.conftest import build, copy_project
 
 
@@ -15,9 +22,9 @@ def project(tmp_path):
     return copy_project(tmp_path / "project")
 
 
-def build_output(project) -> tuple[int, str]:
+def build_output(project, *options: str) -> tuple[int, str]:
     # Without the whole-handbook PDFs (tests/test_pdf.py covers them): each build is faster.
-    result = build(project, project / "site", "http://127.0.0.1:8000/", HANDBOOK_PDF="0")
+    result = build(project, project / "site", "http://127.0.0.1:8000/", *options, HANDBOOK_PDF="0")
     return result.returncode, result.stdout + result.stderr
 
 
@@ -30,135 +37,144 @@ def edit(project, name, old, new):
     path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
-def test_an_unbroken_copy_builds(project):
-    code, output = build_output(project)
-    assert code == 0, output
+def append(project, name, text):
+    path = project / "docs" / name
+    path.write_text(path.read_text(encoding="utf-8").rstrip("\n") + "\n\n" + text + "\n", encoding="utf-8")
+    return len(path.read_text(encoding="utf-8").splitlines())
 
 
-def test_a_broken_link_stops_the_build_and_names_the_file_and_link(project):
-    edit(project, "facebook-konton.en.md", "(elever-och-brukare.md#friends-with-pupils)", "(elever-och-brukarna.md)")
+def check_output(project) -> str:
+    return "\n".join(checks.all_problems(project / "mkdocs.yml"))
+
+
+@dataclass(frozen=True)
+class Mistake:
+    name: str
+    make: object  # project -> None
+    says: tuple[str, ...]  # every one of these is in the message
+
+
+def _remove(name):
+    return lambda project: (project / "docs" / name).unlink()
+
+
+def _new_file(name, text):
+    return lambda project: (project / "docs" / name).write_text(text, encoding="utf-8")
+
+
+def _edit(name, old, new):
+    return lambda project: edit(project, name, old, new)
+
+
+def _edits(*changes):
+    return lambda project: [edit(project, *change) for change in changes]
+
+
+MISTAKES = [
+    Mistake("broken link", _edit("facebook-konton.en.md", "(elever-och-brukare.md#friends-with-pupils)", "(elever-och-brukarna.md)"),
+            ("docs/facebook-konton.en.md", "elever-och-brukarna.md")),
+    Mistake("broken anchor", _edit("facebook-konton.md", "#friends-with-pupils)", "#vanner-med-elever)"),
+            ("docs/facebook-konton.md", "vanner-med-elever")),
+    Mistake("absolute link", _edit("index.md", "(kontakta-oss.md)", "(/kontakta-oss/)"),
+            ("docs/index.md", "/kontakta-oss/")),
+    Mistake("missing English twin", _remove("elever-och-brukare.en.md"),
+            ("docs/elever-och-brukare.md: has no English twin. Create docs/elever-och-brukare.en.md",)),
+    Mistake("missing Swedish original", _new_file("ny-sida.en.md", "# New page\n\n## Intro {#intro}\n\nText.\n"),
+            ("docs/ny-sida.en.md: has no Svenska twin. Create docs/ny-sida.md",)),
+    Mistake("missing required section", _edits(("yttrandefrihet-och-regler.en.md", "{#secrecy-and-confidentiality}", "{#secrecy}"),
+                                               ("yttrandefrihet-och-regler.md", "{#secrecy-and-confidentiality}", "{#secrecy}")),
+            ("docs/yttrandefrihet-och-regler.md: the required section '#secrecy-and-confidentiality' is missing (contract.yml requires it)",
+             "docs/yttrandefrihet-och-regler.en.md: the required section '#secrecy-and-confidentiality' is missing")),
+    Mistake("section in one language only", _edit("facebook-konton.en.md", "{#who-sees-what}", "{#who-can-see}"),
+            ("docs/facebook-konton.en.md: has no section '#who-sees-what', which its twin docs/facebook-konton.md has",)),
+    Mistake("heading without an ID", _edit("facebook-konton.md", "## Vem ser vad? {#who-sees-what}", "## Vem ser vad?"),
+            ("docs/facebook-konton.md:", "the heading '## Vem ser vad?' has no section ID")),
+    Mistake("ID with a space", _edit("facebook-konton.md", "{#who-sees-what}", "{#who sees}"),
+            ("docs/facebook-konton.md:", "'who sees' contains a space", "{#who-sees}")),
+    Mistake("ID with å", _edit("facebook-konton.md", "{#who-sees-what}", "{#åtgärder}"),
+            ("docs/facebook-konton.md:", "'#åtgärder' uses 'å'", "IDs use only the letters a-z")),
+    Mistake("page left out of the navigation", _edit("mkdocs.yml", "  - kontakta-oss.md\n", ""),
+            ("docs/kontakta-oss.md: is not in the navigation",)),
+    Mistake("contract page that does not exist", _edit("contract.yml", "  kontakta-oss.md:\n", "  ny-sida.md:\n    - intro\n  kontakta-oss.md:\n"),
+            ("contract.yml: requires the page docs/ny-sida.md, which does not exist",)),
+    Mistake("unknown section in the search words", _edit("search_words.yml", "facebook-konton.md#one-account: [dubbelkonto", "facebook-konton.md#two-accounts: [dubbelkonto"),
+            ("search_words.yml: sv.sections: 'facebook-konton.md#two-accounts': facebook-konton.md has no section '#two-accounts'",)),
+    Mistake("front matter field missing", _edit("facebook-konton.md", "owner: Kommunikationsenheten, kommunkansliet\n", ""),
+            ("docs/facebook-konton.md: the field 'owner' is missing. Add 'owner: …'",)),
+    Mistake("front matter with markup", _edit("facebook-konton.md", "description: Facebook", "description: <b>Facebook</b>"),
+            ("docs/facebook-konton.md:", "'description' contains markup", "plain text")),
+    Mistake("front matter list where text belongs", _edit("facebook-konton.md", "owner: Kommunikationsenheten, kommunkansliet", "owner: [a, b]"),
+            ("docs/facebook-konton.md:", "'owner' is a list, but must be a single value")),
+    Mistake("page not saved as UTF-8", lambda project: (project / "docs" / "facebook-konton.md").write_bytes(
+                (project / "docs" / "facebook-konton.md").read_text(encoding="utf-8").encode("latin-1")),
+            ("docs/facebook-konton.md:", "is not saved as UTF-8", "Save it as UTF-8")),
+    Mistake("script in a page", lambda project: append(project, "facebook-konton.md", '<script>alert("x")</script>'),
+            ("docs/facebook-konton.md:", "a <script> element is not allowed")),
+    Mistake("Mermaid diagram", lambda project: append(project, "facebook-konton.md", "```mermaid\ngraph TD; A-->B\n```"),
+            ("docs/facebook-konton.md:", "a Mermaid diagram is not allowed")),
+    Mistake("translation behind its original", _edit("facebook-konton.md", "utan att bryta mot deras användarvillkor.", "utan att bryta mot Facebooks användarvillkor."),
+            ("docs/facebook-konton.md has changed since docs/facebook-konton.en.md was translated",
+             "uv run handbook-mark-translated docs/facebook-konton.en.md")),
+]
+
+
+@pytest.mark.parametrize("mistake", MISTAKES, ids=[m.name for m in MISTAKES])
+def test_handbook_check_names_the_file_and_the_fix_for_each_mistake_without_building(project, mistake):
+    mistake.make(project)
+    output = check_output(project)
+    for words in mistake.says:
+        assert words in output, output
+
+
+def test_handbook_check_passes_an_unbroken_copy(project):
+    assert check_output(project) == ""
+
+
+# One build per kind of failure: the build stops, whatever the verbosity, and the editor reads
+# the file and the problem: the handbook's own checks (before anything is built) with the same
+# message as handbook-check, MkDocs' link validation (a strict-mode warning) with its own words.
+BUILD_FAILURES = {
+    "heading without an ID": MISTAKES[7].says,
+    "broken link": ("Doc file 'facebook-konton.en.md' contains a link 'elever-och-brukarna.md', "
+                    "but the target is not found",),
+}
+
+
+@pytest.mark.parametrize("name", BUILD_FAILURES)
+def test_the_build_stops_even_with_q_and_names_the_file_and_the_problem(project, name):
+    next(m for m in MISTAKES if m.name == name).make(project)
+    code, output = build_output(project, "-q")
+    assert code != 0
+    for words in BUILD_FAILURES[name]:
+        assert words in output, output
+
+
+def test_a_wrong_setting_stops_the_build_with_a_clear_configuration_error(project):
+    edit(project, "mkdocs.yml", '        email: ""', '        email: "kommunikation"')
+    edit(project, "mkdocs.yml", "      feedback_url:", "      feedbak_url: x\n      feedback_url:")
     code, output = build_output(project)
     assert code != 0
-    assert "facebook-konton.en.md" in output and "elever-och-brukarna.md" in output
-
-
-def test_a_broken_anchor_stops_the_build_and_names_the_file_and_anchor(project):
-    edit(project, "facebook-konton.md", "#friends-with-pupils)", "#vanner-med-elever)")
-    code, output = build_output(project)
-    assert code != 0
-    assert "facebook-konton.md" in output and "vanner-med-elever" in output
-
-
-def test_an_absolute_link_stops_the_build(project):
-    edit(project, "index.md", "(kontakta-oss.md)", "(/kontakta-oss/)")
-    code, output = build_output(project)
-    assert code != 0
-    assert "index.md" in output and "/kontakta-oss/" in output
-
-
-def test_a_swedish_page_without_its_english_twin_stops_the_build(project):
-    (project / "docs" / "elever-och-brukare.en.md").unlink()
-    code, output = build_output(project)
-    assert code != 0
-    assert "docs/elever-och-brukare.md: has no English twin. Create docs/elever-och-brukare.en.md" in output
-
-
-def test_an_english_page_without_its_swedish_original_stops_the_build(project):
-    (project / "docs" / "ny-sida.en.md").write_text("# New page\n\n## Intro {#intro}\n\nText.\n", encoding="utf-8")
-    code, output = build_output(project)
-    assert code != 0
-    assert "docs/ny-sida.en.md: has no Svenska twin. Create docs/ny-sida.md" in output
-
-
-def test_a_missing_required_section_stops_the_build_and_names_file_and_section(project):
-    edit(project, "yttrandefrihet-och-regler.en.md", "{#secrecy-and-confidentiality}", "{#secrecy}")
-    edit(project, "yttrandefrihet-och-regler.md", "{#secrecy-and-confidentiality}", "{#secrecy}")
-    code, output = build_output(project)
-    assert code != 0
-    assert "docs/yttrandefrihet-och-regler.md: the required section '#secrecy-and-confidentiality' is missing (contract.yml requires it)" in output
-    assert "docs/yttrandefrihet-och-regler.en.md: the required section '#secrecy-and-confidentiality' is missing" in output
-
-
-def test_a_section_only_in_one_language_stops_the_build(project):
-    edit(project, "facebook-konton.en.md", "{#who-sees-what}", "{#who-can-see}")
-    code, output = build_output(project)
-    assert code != 0
-    assert "docs/facebook-konton.en.md: has no section '#who-sees-what', which its twin docs/facebook-konton.md has" in output
-
-
-def test_a_heading_without_a_section_id_stops_the_build_with_its_line(project):
-    source = (project / "docs" / "facebook-konton.md").read_text(encoding="utf-8").splitlines()
-    line = source.index("## Vem ser vad? {#who-sees-what}") + 1
-    edit(project, "facebook-konton.md", "## Vem ser vad? {#who-sees-what}", "## Vem ser vad?")
-    code, output = build_output(project)
-    assert code != 0
-    assert f"docs/facebook-konton.md:{line}: the heading '## Vem ser vad?' has no section ID" in output
-
-
-def test_a_page_left_out_of_the_navigation_stops_the_build(project):
-    edit(project, "mkdocs.yml", "  - kontakta-oss.md\n", "")
-    code, output = build_output(project)
-    assert code != 0
-    assert "kontakta-oss.md" in output
-
-
-def test_a_contract_page_that_does_not_exist_stops_the_build(project):
-    edit(project, "contract.yml", "  kontakta-oss.md:\n", "  ny-sida.md:\n    - intro\n  kontakta-oss.md:\n")
-    code, output = build_output(project)
-    assert code != 0
-    assert "contract.yml: requires the page docs/ny-sida.md, which does not exist" in output
-
-
-def test_filled_in_contact_details_are_shown_and_empty_ones_are_not(project):
-    edit(project, "mkdocs.yml", '    email: ""', '    email: "test@example.org"')
-    code, output = build_output(project)
-    assert code == 0, output
-    sv = (project / "site" / "kontakta-oss" / "index.html").read_text(encoding="utf-8")
-    en = (project / "site" / "en" / "kontakta-oss" / "index.html").read_text(encoding="utf-8")
-    assert 'href="mailto:test@example.org"' in sv and "E-post" in sv and "Telefon" not in sv
-    assert 'href="mailto:test@example.org"' in en and "Email" in en and "Phone" not in en
-
-
-def test_a_malformed_contact_email_stops_the_build(project):
-    edit(project, "mkdocs.yml", '    email: ""', '    email: "kommunikation"')
-    code, output = build_output(project)
-    assert code != 0
-    assert "extra.contact.email 'kommunikation' is not an e-mail address" in output
-
-
-def test_an_unknown_section_in_the_search_words_stops_the_build_and_names_the_entry(project):
-    edit(project, "search_words.yml", "facebook-konton.md#one-account: [dubbelkonto", "facebook-konton.md#two-accounts: [dubbelkonto")
-    code, output = build_output(project)
-    assert code != 0
-    assert "search_words.yml: sv.sections: 'facebook-konton.md#two-accounts': facebook-konton.md has no section '#two-accounts'" in output
-
-
-@pytest.mark.parametrize("dangerous, what", [
-    ('<script>alert("x")</script>', "a <script> element is not allowed in a page"),
-    ('<iframe src="https://example.org"></iframe>', "an <iframe> element is not allowed"),
-    ('<object data="x.swf"></object>', "an <object> element is not allowed"),
-    ('<embed src="x.swf">', "an <embed> element is not allowed"),
-    ('<form action="https://example.org"><input></form>', "a <form> element is not allowed"),
-    ('<style>body { display: none }</style>', "a <style> block is not allowed"),
-    ('<img src="bild.png" onerror="alert(1)">', "an inline event handler (on…=) is not allowed"),
-    ('[Klicka här](javascript:alert(1))', "a javascript: URL is not allowed"),
-    ('![Bild](data:image/png;base64,iVBORw0KGgo=)', "a data: URL is not allowed"),
-    ('<div class="mermaid">graph TD; A-->B</div>', "a Mermaid diagram is not allowed"),
-])
-def test_dangerous_content_stops_the_build_with_file_line_and_what_to_use_instead(project, dangerous, what):
-    path = project / "docs" / "facebook-konton.md"
-    lines = path.read_text(encoding="utf-8").splitlines()
-    lines.append("")
-    lines.append(dangerous)
-    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    code, output = build_output(project)
-    assert code != 0
-    assert f"docs/facebook-konton.md:{len(lines)}: {what}" in output, output
-    message = output[output.index(f"docs/facebook-konton.md:{len(lines)}"):].splitlines()[0]
-    assert any(hint in message for hint in ("Link to", "Write the content", "Remove", "Use", "Put", "Add the diagram"))
+    assert "Plugin 'handbook' option 'contact': Sub-option 'email': 'kommunikation' is not an e-mail address" in output
+    assert "Traceback" not in output
 
 
 def test_code_examples_that_mention_script_are_allowed(project):
-    edit(project, "facebook-konton.md", "## Vem ser vad?", "Exempel: `<script>` visas som text.\n\n## Vem ser vad?")
+    from handbook.translation_drift import mark
+
+    edit(project, "facebook-konton.md", "## Vem ser vad?", "Exempel: `<script>` visas som text.\n\n```html\n<script>x()</script>\n```\n\n## Vem ser vad?")
+    mark(project / "docs" / "facebook-konton.en.md")
+    assert check_output(project) == ""
+
+
+def test_a_failed_build_leaves_the_previous_site_as_it_was(project):
     code, output = build_output(project)
     assert code == 0, output
+    before = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+    assert len(before) > 50
+    for mistake in (MISTAKES[0], MISTAKES[7]):  # a strict warning late in the build; a source check early
+        mistake.make(project)
+        code, output = build_output(project)
+        assert code != 0
+        after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
+        assert after == before
+    assert not list(project.glob(".site.*")), "the unfinished build is cleaned up"

@@ -5,12 +5,11 @@ from __future__ import annotations
 import re
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
 from handbook import whole_handbook_pdf as pdf
 from handbook.link_checker import check_site
-from handbook.project import MKDOCS_FILE, _MkDocsLoader
+from handbook.project import MKDOCS_FILE, load_mkdocs_config
 from tests.conftest import build, copy_project
 from tests.test_content import article, heading_text, soup_of
 
@@ -19,9 +18,8 @@ EPOCH = "1767225600"  # 2026-01-01, as SOURCE_DATE_EPOCH
 
 def site_names() -> dict[str, str]:
     """Locale -> the site name of that language, as mkdocs.yml defines it."""
-    config = yaml.load(MKDOCS_FILE.read_text(encoding="utf-8"), Loader=_MkDocsLoader)
-    i18n = next(p["i18n"] for p in config["plugins"] if isinstance(p, dict) and "i18n" in p)
-    return {e["locale"]: e.get("site_name") or config["site_name"] for e in i18n["languages"]}
+    config = load_mkdocs_config(MKDOCS_FILE)
+    return {e.locale: e.site_name or config.site_name for e in config.plugins["i18n"].config.languages}
 
 
 def words(text: str) -> str:
@@ -125,7 +123,7 @@ def test_links_inside_the_pdf_lead_to_places_in_the_pdf(site, pdfs):
             assert 0 <= reader.get_destination_page_number(destinations[name]) < len(reader.pages)
         # A link in the text between two pages, not only the contents.
         assert "elever-och-brukare--friends-with-pupils" in internal
-        assert all(url.startswith(("https://", "http://", "mailto:")) for url in external)
+        assert all(url.startswith(("https://", "http://", "mailto:", "tel:")) for url in external)
 
 
 def test_the_pdf_only_reads_files_of_the_built_site(site):

@@ -11,8 +11,8 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from handbook.project import ROOT, HandbookError, section_reference_problem
-from handbook.search_words import WORDS_FILE, load_search_words
+from handbook.project import ROOT, WORDS_FILE, HandbookError, section_reference_problem
+from handbook.search_words import load_search_words
 from tests.search import answers, search, type_query
 from tests.test_content import article, heading_text
 

@@ -1,53 +1,44 @@
-"""MkDocs hook: checks the pages before anything is built, and stops the build with a list of
-what to fix.
+"""The pages' structure: twins, section IDs and the contract.
 
 - every Swedish page has an English twin, and every English page a Swedish original;
-- every H2 and H3 heading carries an explicit section ID, unique on its page;
+- every H2 and H3 heading carries a valid section ID, unique on its page;
 - a page and its twin have the same section IDs;
-- every page and section that contract.yml requires is there, in every language;
-- every page's front matter follows the schema in page_metadata.py;
-- no page holds content that could run code or load from elsewhere (content_safety.py).
+- every page and section that contract.yml requires is there, in every language.
 """
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-from mkdocs.exceptions import PluginError
-
-from handbook import content_safety, page_metadata
-from handbook.markdown_sections import sections
-from handbook.project import (
-    HandbookError, Language, languages_from_config, load_contract, page_and_language,
-)
-
-log = logging.getLogger("mkdocs.hooks.check_pages")
+from handbook import sources
+from handbook.project import HandbookError, Language, page_and_language
 
 
-def problems(
-    docs_dir: Path, langs: list[Language], contract: dict[str, list[str]], contract_name: str
-) -> list[str]:
-    """Every problem found in ``docs_dir``, each naming its file (and line) and the fix."""
+def pages_by_language(docs_dir: Path, langs: list[Language]) -> dict[str, dict[Language, Path]]:
+    """Page (Swedish file name) -> its file in each language that has one."""
+    by_page: dict[str, dict[Language, Path]] = {}
+    for path in sorted(docs_dir.rglob("*.md")):
+        page, lang = page_and_language(path.relative_to(docs_dir).as_posix(), langs)
+        by_page.setdefault(page, {})[lang] = path
+    return by_page
+
+
+def problems(docs_dir: Path, langs: list[Language], contract: dict[str, list[str]],
+             contract_name: str) -> list[str]:
+    """Every structural problem in ``docs_dir``, each naming its file (and line) and the fix."""
     root = docs_dir.parent
-    found: list[str] = []
 
     def rel(path: Path) -> str:
         return path.relative_to(root).as_posix()
 
-    default = langs[0]
-    others = langs[1:]
-    by_page: dict[str, dict[Language, Path]] = {}
-    for path in sorted(docs_dir.rglob("*.md")):
-        name = path.relative_to(docs_dir).as_posix()
-        page, lang = page_and_language(name, langs)
-        by_page.setdefault(page, {})[lang] = path
-
+    default, others = langs[0], langs[1:]
+    by_page = pages_by_language(docs_dir, langs)
+    found: list[str] = []
     page_ids: dict[tuple[str, Language], list[str]] = {}
     for page, files in by_page.items():
         for lang in langs:
             if lang not in files:
-                present_lang, present = next(iter(files.items()))
+                present = next(iter(files.values()))
                 missing = docs_dir / lang.source_name(page)
                 found.append(
                     f"{rel(present)}: has no {lang.name} twin. Create {rel(missing)} with the "
@@ -56,15 +47,22 @@ def problems(
                 )
                 continue
             path = files[lang]
+            try:
+                headings = sources.sections(sources.read(path, rel(path)))
+            except HandbookError as err:
+                found.append(str(err))
+                continue
             ids: list[str] = []
-            for heading in sections(path.read_text(encoding="utf-8")):
+            for heading in headings:
                 where = f"{rel(path)}:{heading.line}"
-                if heading.section_id is None:
+                marks = "#" * heading.level
+                if heading.problem:
+                    found.append(f"{where}: in the heading '{marks} {heading.text}', {heading.problem}.")
+                elif heading.section_id is None:
                     found.append(
-                        f"{where}: the heading '{'#' * heading.level} {heading.text}' has no "
-                        "section ID. Add one at the end of the line, for example "
-                        f"'{'#' * heading.level} {heading.text} {{#short-english-id}}', and use "
-                        "the same ID in the other language."
+                        f"{where}: the heading '{marks} {heading.text}' has no section ID. Add one at "
+                        f"the end of the line, for example '{marks} {heading.text} {{#short-english-id}}', "
+                        "and use the same ID in the other language."
                     )
                 elif heading.section_id in ids:
                     found.append(
@@ -76,9 +74,9 @@ def problems(
             page_ids[page, lang] = ids
 
     for page, files in by_page.items():
-        if default not in files:
+        if (page, default) not in page_ids:
             continue
-        base = set(page_ids.get((page, default), []))
+        base = set(page_ids[page, default])
         for lang in others:
             if (page, lang) not in page_ids:
                 continue
@@ -114,27 +112,4 @@ def problems(
                         f"({contract_name} requires it). Add a heading ending in {{#{section_id}}} "
                         "with its text."
                     )
-    found.extend(page_metadata.problems(docs_dir))
-    found.extend(content_safety.problems(docs_dir))
     return found
-
-
-def on_config(config):
-    """Runs once per build (and per reload in `mkdocs serve`), before any page is rendered. Not
-    again when static-i18n builds the other languages: every language has been checked."""
-    if config["plugins"]["i18n"].building:
-        return config
-    docs_dir = Path(config["docs_dir"])
-    try:
-        langs = languages_from_config(config["plugins"]["i18n"].config)
-        contract_file = Path(config.config_file_path).parent / "contract.yml"
-        found = problems(docs_dir, langs, load_contract(contract_file), contract_file.name)
-    except HandbookError as err:
-        found = [str(err)]
-    if found:
-        listing = "\n".join(f"  - {p}" for p in found)
-        raise PluginError(
-            f"The handbook's pages have {len(found)} problem(s) to fix before the site can be "
-            f"built:\n{listing}"
-        )
-    return config

@@ -1,0 +1,241 @@
+"""The handbook's MkDocs plugin: every build step of the handbook, in one class, in order.
+
+Registered as ``handbook`` (pyproject.toml, entry point ``mkdocs.plugins``) and listed in
+mkdocs.yml under ``plugins:`` after ``search`` and ``i18n``. Its settings are validated by
+``handbook.settings.HandbookSettings``. static-i18n builds the site once per language: the
+default language first, then the others from inside its own ``on_post_build``; the steps below
+say which run once per build and which once per language.
+
+Once per build, before anything is rendered (``on_config``):
+  1. the editor checks that need only the sources (``checks.source_problems``): twins, section
+     IDs, the contract, front matter, content safety, search words, translation drift;
+  2. logging: MkDocs' link and anchor warnings count in strict mode whatever the verbosity;
+  3. the build goes into a fresh folder, swapped in only when everything succeeded
+     (``atomic_site``), so a failed build leaves the last good site as it was;
+  4. the PDF processes start, so that the PDFs render while the pages are built.
+Per language:
+  5. ``on_env``: compiled templates kept between builds (``template_cache``) and the filter
+     that applies Material seams (``material_seams``);
+  6. ``on_files``: the language's whole-handbook PDF is known as a file pages may link to;
+  7. ``on_page_markdown``: contact details and the municipality's settings filled in; front
+     matter made safe for Material's templates;
+  8. ``on_page_content``: the HTML each page becomes is checked against an allowlist
+     (``html_safety``), then links to other websites are marked (``external_links``);
+  9. ``on_env`` (after all pages are rendered): problems found in the HTML stop the build;
+ 10. ``on_page_context``: the page's facts (owner, dates, review status);
+ 11. ``on_post_page`` / ``on_post_template``: minified HTML; each language's own 404 page.
+Once, after the last language (``on_post_build``):
+ 12. one search index per language with the staff words and ranking (``split_by_language``,
+     ``search_words``); our own CSS and JS minified; the whole-handbook PDFs;
+ 13. strict-mode warnings stop the build here, before the new site replaces the old one.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from handbook import (
+    atomic_site, checks, contact_details, external_links, git, i18n, material_seams, minify,
+    page_facts, page_metadata, pdf_files, preview, settings_text, split_by_language,
+    strict_warnings, template_cache,
+)
+from handbook.project import HandbookError, Language
+from handbook.search_words import add_search_words, load_search_words
+from handbook.settings import HandbookSettings, missing_languages
+
+log = logging.getLogger("mkdocs.plugins.handbook")
+
+# static-i18n chooses each language's files and runs the other languages' builds at -100.
+AFTER_I18N = -110
+
+
+class HandbookPlugin(BasePlugin[HandbookSettings]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.command = "build"
+        self.languages: list[Language] = []
+        self.project_dir = Path.cwd()
+        self.site: atomic_site.AtomicSite | None = None
+        self.renderers = None
+        self.git_dates: dict = {}
+        self.html_problems: list[str] = []
+        self.warnings = strict_warnings.WarningCounter()
+        self.last_error: str | None = None
+        self.dirty = False
+
+    # --- once per build ------------------------------------------------------------------
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command, self.dirty = command, dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
+        if not i18n.is_first_config(config):
+            return config
+        self.project_dir = Path(config.config_file_path).parent
+        self.languages = i18n.languages(config)
+        missing = missing_languages(self.config, [lang.locale for lang in self.languages])
+        if missing:
+            raise PluginError("mkdocs.yml: the handbook plugin's settings need a text for every "
+                              "language of the site; missing: " + "; ".join(missing))
+        try:
+            found = checks.source_problems(checks.Sources.of(config, self.config, self.languages))
+        except HandbookError as err:
+            found = [str(err)]
+        if found:
+            raise PluginError(checks.report(found))
+        self.warnings.start(strict=config.strict)
+        self.html_problems = []
+        self.git_dates = git.last_commit_dates(Path(config.docs_dir))
+        self.last_error = None
+        if not self.dirty:
+            self.site = atomic_site.AtomicSite(Path(config.site_dir))
+            config.site_dir = str(self.site.building)
+        if self.pdf_wanted() and self.renderers is None:
+            from handbook import pdf_render
+            self.renderers = pdf_render.start_renderers(len(self.languages))
+        return config
+
+    def pdf_wanted(self) -> bool:
+        return self.config.pdf and self.command != "serve"
+
+    # --- per language ----------------------------------------------------------------------
+
+    def language(self, config: MkDocsConfig) -> Language:
+        return i18n.current_language(config, self.languages)
+
+    def labels(self, config: MkDocsConfig):
+        return self.config.labels[self.language(config).locale]
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        template_cache.keep_compiled(env, self.project_dir)
+        material_seams.install(env)
+        if self.html_problems:
+            found, self.html_problems = self.html_problems, []
+            raise PluginError(checks.report(found))
+        return env
+
+    @event_priority(AFTER_I18N)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        pdf_files.register_pdf(files, config, self.language(config))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        lang, labels = self.language(config), self.labels(config)
+        page_metadata.escape_for_templates(page.meta)
+        markdown = contact_details.fill(markdown, self.config.contact, labels.contact, lang.locale)
+        try:
+            return settings_text.fill(markdown, settings=self.config, labels=labels,
+                                      locale=lang.locale, page_name=f"docs/{page.file.src_uri}")
+        except HandbookError as err:
+            raise PluginError(str(err)) from None
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.html_problems += checks.page_html_problems(
+            html, name=f"docs/{page.file.src_uri}", markdown=page.markdown or "")
+        host = urlsplit(config.site_url or "").netloc
+        return external_links.mark_external_links(html, host, self.labels(config).external_link)
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        self._handbook_context(context, config)
+        source = Path(page.file.abs_src_path)
+        meta, _ = page_metadata.check(source, page.file.src_uri)  # checked before the build
+        context["page_facts"] = page_facts.page_facts(
+            meta, updated=self.git_dates.get(source.resolve()), labels=self.labels(config),
+            edit_url=page.edit_url, feedback_url=self.config.feedback_url,
+            title=page.title or config.site_name, url=page.canonical_url or page.url)
+        return context
+
+    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
+        return self._handbook_context(context, config)
+
+    def _handbook_context(self, context, config: MkDocsConfig):
+        lang = self.language(config)
+        context["handbook"] = {"labels": self.labels(config), "language": lang,
+                               "root": lang.url_prefix(),
+                               "site_path": urlsplit(config.site_url or "/").path or "/"}
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return minify.minify(output)
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if not template_name.endswith(".html"):
+            return output_content
+        html = minify.minify(output_content)
+        if template_name == "404.html":
+            lang = self.language(config)
+            if not lang.default:
+                # MkDocs writes every language's 404 page to the site root: keep the default
+                # language's there (written before), and put this one under its prefix.
+                split_by_language.write_404(Path(config.site_dir), lang, html)
+                return Path(config.site_dir, "404.html").read_text(encoding="utf-8")
+        return html
+
+    # --- once, after the last language -----------------------------------------------------
+
+    @event_priority(AFTER_I18N)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not i18n.all_languages_built(config):
+            return
+        site_dir = Path(config.site_dir)
+        split_by_language.split_search_index(site_dir, self.languages)
+        words_file = self.project_dir / self.config.search_words
+        words = load_search_words(words_file, Path(config.docs_dir), self.languages) if words_file.exists() else {}
+        for lang in self.languages:
+            index_file = split_by_language.index_file(site_dir, lang)
+            index = add_search_words(json.loads(index_file.read_text(encoding="utf-8")), lang,
+                                     words.get(lang.locale) or {})
+            split_by_language.write_index(site_dir, lang, index)
+        if config.theme.custom_dir:
+            minify.minify_own_assets(Path(config.theme.custom_dir), site_dir)
+        if self.pdf_wanted():
+            self.write_pdfs(site_dir)
+        self.warnings.stop_if_any()
+        if self.site:
+            self.site.publish()
+            config.site_dir = str(self.site.target)
+
+    def write_pdfs(self, site_dir: Path) -> None:
+        from handbook import pdf_render
+
+        started = time.perf_counter()
+        renderers, self.renderers = self.renderers, None
+        try:
+            written = pdf_render.write_all(site_dir, self.languages, self.project_dir, renderers)
+        except HandbookError as err:
+            raise PluginError(str(err)) from None
+        listing = ", ".join(f"{p.relative_to(site_dir).as_posix()} ({n} pages)" for p, n in written)
+        log.info(f"Whole-handbook PDFs written in {time.perf_counter() - started:.1f} s: {listing}")
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.last_error = str(error)
+        self.warnings.stop()
+        if self.site:
+            self.site.discard()
+            self.site = None
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        """While a page is broken, the preview keeps answering: MkDocs' server waits for a
+        successful build before it answers any request, so a failed rebuild here writes a page
+        naming the problem over the last good pages instead (``preview``)."""
+        return preview.keep_answering(server, Path(config.site_dir), lambda: self.last_error)
+
+    def on_shutdown(self) -> None:
+        if self.renderers is not None:
+            self.renderers.shutdown(cancel_futures=True)
+            self.renderers = None
+        if self.site:
+            self.site.discard()
+            self.site = None
