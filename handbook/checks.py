@@ -23,7 +23,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from handbook import content_safety, page_metadata, page_structure, sources
+from handbook import change_notes, content_safety, page_metadata, page_structure, sources
 from handbook.project import (
     MKDOCS_FILE, HandbookError, Language, load_contract, load_mkdocs_config, page_and_language,
 )
@@ -49,10 +49,10 @@ class Sources:
 
 
 def generated_files(langs: list[Language]) -> list[str]:
-    """The site files the build writes that are not in docs/: each language's PDF."""
-    from handbook.pdf_files import pdf_name
+    """The site files the build writes that are not in docs/: each language's PDF and feed."""
+    from handbook.generated_files import site_paths
 
-    return [lang.url_prefix() + pdf_name(lang) for lang in langs]
+    return [path for lang in langs for path in site_paths(lang)]
 
 
 def nav_files(nav) -> list[str] | None:
@@ -99,6 +99,7 @@ def source_problems(src: Sources) -> list[str]:
     found += page_metadata.problems(src.docs_dir)
     found += content_safety.problems(src.docs_dir)
     found += nav_problems(src)
+    found += change_notes.twin_problems(src.docs_dir, src.langs)
     if src.words_file.exists():
         try:
             load_search_words(src.words_file, src.docs_dir, src.langs)

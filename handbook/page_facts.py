@@ -1,5 +1,5 @@
 """What a reader sees about every page, in its language: the owner, the document type, the review
-dates, "last updated" (the last git commit of the page's file, or the build date without git
+dates, the change notes, "last updated" (the last git commit of the page's file, or the build date without git
 history), whether the review is overdue (decided at build time, so the banner needs no
 JavaScript), "Föreslå ändring" (MkDocs' own ``edit_uri``, as ``page.edit_url``) and "Var sidan
 till hjälp?" (the ``feedback_url`` setting). The templates get it as ``page_facts``.
@@ -31,7 +31,7 @@ def feedback_link(base: str, answer: str, title: str, url: str) -> str:
 
 
 def page_facts(meta: dict, *, updated: dt.date | None, labels, edit_url: str | None,
-               feedback_url: str, title: str, url: str) -> dict:
+               feedback_url: str, title: str, url: str, changes: list) -> dict:
     """The facts of one page (``meta`` is its checked front matter, see page_metadata.py)."""
     today = build_date()
     updated = updated or today
@@ -50,6 +50,8 @@ def page_facts(meta: dict, *, updated: dt.date | None, labels, edit_url: str | N
         "reference": meta.get("reference"),
         "edit_url": edit_url,
         "feedback": None,
+        # The change notes (change_notes.Change), newest first, with dates in the page's language.
+        "changes": [{"date": fmt(c.date), "iso": c.date.isoformat(), "note": c.note} for c in changes],
     }
     if feedback_url:
         facts["feedback"] = [(page[answer], feedback_link(feedback_url, page[answer], title, url))

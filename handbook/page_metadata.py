@@ -13,6 +13,7 @@ Every page (both languages) carries:
     title:          the page's title, when it differs from its # heading         (optional)
     search:         Material's search settings for the page, e.g. {boost: 2}      (optional)
     translation_of: set by ``handbook-mark-translated`` on English twins         (see translation_drift)
+    changes:        change notes, each a date and one plain sentence            (optional, see change_notes)
 
 Text fields are plain text: they reach the page's <title>, its description and its footer, so a
 value holding markup (``<b>``, ``&lt;``) is refused, not shown. A value of the wrong kind (a
@@ -42,7 +43,7 @@ SEARCH_SETTINGS = {"boost": (int, float), "exclude": bool}
 @dataclass(frozen=True)
 class Field:
     name: str
-    kind: str  # "text", "date", "choice", "search" or "hash"
+    kind: str  # "text", "date", "choice", "search", "hash" or "changes"
     required: bool
     help: str
 
@@ -59,6 +60,7 @@ SCHEMA = (
     Field("title", "text", False, "the page title, if it should differ from the # heading"),
     Field("search", "search", False, "Material's search settings, e.g. 'search: {boost: 2}'"),
     Field("translation_of", "hash", False, "written by 'uv run handbook-mark-translated'; never by hand"),
+    Field("changes", "changes", False, "changes that matter to readers: '- date: YYYY-MM-DD' and 'note: …'"),
 )
 FIELDS = {field.name: field for field in SCHEMA}
 _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za-z0-9]*);")
@@ -101,15 +103,37 @@ def parse(page: sources.Page) -> tuple[dict, list[str]]:
     return data, []
 
 
-def _parse_date(value) -> dt.date | None:
+def parse_date(value) -> dt.date | None:
     try:
         return dt.date.fromisoformat(str(value).strip())
     except ValueError:
         return None
 
 
+def plain_text(value, where: str, name: str) -> tuple[str, str | None]:
+    """(the text, or the problem with it): one line, no markup."""
+    if isinstance(value, (list, dict)) or value is None:
+        kind = "a list" if isinstance(value, list) else "empty" if value is None else "a set of fields"
+        return "", f"{where}: '{name}' is {kind}, but must be a single line of text."
+    text = str(value).strip()
+    markup = _MARKUP.search(text)
+    if markup:
+        return "", (f"{where}: '{name}' contains markup ({markup.group(0)!r}). Front-matter fields are "
+                    "plain text: write the words without <…> tags or &…; codes.")
+    if "\n" in text:
+        return "", f"{where}: '{name}' runs over several lines. Write it on one line."
+    if not text:
+        return "", f"{where}: '{name}' is empty."
+    return text, None
+
+
 def _check_field(field: Field, value, where: str) -> tuple[object, str | None]:
     """(the value as the site uses it, or the problem with it)."""
+    if field.kind == "changes":
+        from handbook.change_notes import parse
+
+        notes, problems = parse(value, where)
+        return (None, "\n  - ".join(problems)) if problems else (notes, None)
     if field.kind == "search":
         if not isinstance(value, dict) or set(value) - set(SEARCH_SETTINGS):
             return None, (f"{where}: '{field.name}' must be settings such as 'search: {{boost: 2}}' or "
@@ -125,7 +149,7 @@ def _check_field(field: Field, value, where: str) -> tuple[object, str | None]:
                       "Write it on one line after 'name: '.")
     text = str(value).strip()
     if field.kind == "date":
-        parsed = _parse_date(text)
+        parsed = parse_date(text)
         if parsed is None:
             return None, f"{where}: '{field.name}: {text}' is not a date. Write it as YYYY-MM-DD, for example 2027-03-31."
         return parsed, None
@@ -138,12 +162,8 @@ def _check_field(field: Field, value, where: str) -> tuple[object, str | None]:
             return None, (f"{where}: '{field.name}: {text}' is not a translation fingerprint. Remove the "
                           "line and run: uv run handbook-mark-translated <the English file>")
         return text, None
-    if _MARKUP.search(text):
-        return None, (f"{where}: '{field.name}' contains markup ({_MARKUP.search(text).group(0)!r}). "
-                      "Front-matter fields are plain text: write the words without <…> tags or &…; codes.")
-    if "\n" in text:
-        return None, f"{where}: '{field.name}' runs over several lines. Write it on one line."
-    return text, None
+    text, problem = plain_text(text, where, field.name)
+    return (None, problem) if problem else (text, None)
 
 
 def check_page(page: sources.Page) -> tuple[dict, list[str]]:

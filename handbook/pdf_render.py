@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from handbook import git, whole_handbook_pdf as w
-from handbook.pdf_files import register_pdf  # noqa: F401
 from handbook.project import Language
 
 

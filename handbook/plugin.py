@@ -16,9 +16,10 @@ Once per build, before anything is rendered (``on_config``):
 Per language:
   5. ``on_env``: compiled templates kept between builds (``template_cache``) and the filter
      that applies Material seams (``material_seams``);
-  6. ``on_files``: the language's whole-handbook PDF is known as a file pages may link to;
-  7. ``on_page_markdown``: contact details and the municipality's settings filled in; front
-     matter made safe for Material's templates;
+  6. ``on_files``: the language's PDF and feed are known as files pages may link to, and its
+     change notes are gathered (``change_notes``);
+  7. ``on_page_markdown``: contact details, recent changes and the municipality's settings
+     filled in; front matter made safe for Material's templates;
   8. ``on_page_content``: the HTML each page becomes is checked against an allowlist
      (``html_safety``), then links to other websites are marked (``external_links``);
   9. ``on_env`` (after all pages are rendered): problems found in the HTML stop the build;
@@ -26,7 +27,8 @@ Per language:
  11. ``on_post_page`` / ``on_post_template``: minified HTML; each language's own 404 page.
 Once, after the last language (``on_post_build``):
  12. one search index per language with the staff words and ranking (``split_by_language``,
-     ``search_words``); our own CSS and JS minified; the whole-handbook PDFs;
+     ``search_words``); each language's feed of changes; our own CSS and JS minified; the
+     whole-handbook PDFs;
  13. strict-mode warnings stop the build here, before the new site replaces the old one.
 """
 
@@ -45,11 +47,11 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import (
-    atomic_site, checks, contact_details, external_links, git, i18n, material_seams, minify,
-    page_facts, page_metadata, pdf_files, preview, settings_text, split_by_language,
+    atomic_site, change_notes, checks, contact_details, external_links, generated_files, git, i18n,
+    material_seams, minify, page_facts, page_metadata, preview, settings_text, split_by_language,
     strict_warnings, template_cache,
 )
-from handbook.project import HandbookError, Language
+from handbook.project import HandbookError, Language, page_and_language
 from handbook.search_words import add_search_words, load_search_words
 from handbook.settings import HandbookSettings, missing_languages
 
@@ -71,6 +73,8 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         self.renderers = None
         self.git_dates: dict = {}
         self.html_problems: list[str] = []
+        self.changes: dict[str, list[change_notes.PageChange]] = {}  # per locale, newest first
+        self.feed_titles: dict[str, str] = {}
         self.warnings = strict_warnings.WarningCounter()
         self.last_error: str | None = None
         self.dirty = False
@@ -128,13 +132,25 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
 
     @event_priority(AFTER_I18N)
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        pdf_files.register_pdf(files, config, self.language(config))
+        """After static-i18n has chosen this language's files: its PDF and feed are files pages
+        may link to, and its change notes are gathered for the pages that list them."""
+        lang = self.language(config)
+        generated_files.register(files, config, lang)
+        docs = Path(config.docs_dir)
+        self.changes[lang.locale] = change_notes.language_changes([
+            (Path(f.abs_src_path), f"docs/{f.src_uri}", page_and_language(f.src_uri, self.languages)[0], f.url)
+            for f in files.documentation_pages() if Path(f.abs_src_path or "/").is_relative_to(docs)])
+        self.feed_titles[lang.locale] = f"{config.site_name}: {self.labels(config).changes.recent}"
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         lang, labels = self.language(config), self.labels(config)
         page_metadata.escape_for_templates(page.meta)
         markdown = contact_details.fill(markdown, self.config.contact, labels.contact, lang.locale)
+        markdown = change_notes.MARKER.sub(lambda m: change_notes.recent_markdown(
+            self.changes.get(lang.locale, []), int(m.group(1)) if m.group(1) else None,
+            date_locale=labels.date_locale, here=page_and_language(page.file.src_uri, self.languages)[0],
+            none_yet=labels.changes.none_yet), markdown)
         try:
             return settings_text.fill(markdown, settings=self.config, labels=labels,
                                       locale=lang.locale, page_name=f"docs/{page.file.src_uri}")
@@ -153,7 +169,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         meta, _ = page_metadata.check(source, page.file.src_uri)  # checked before the build
         context["page_facts"] = page_facts.page_facts(
             meta, updated=self.git_dates.get(source.resolve()), labels=self.labels(config),
-            edit_url=page.edit_url, feedback_url=self.config.feedback_url,
+            edit_url=page.edit_url, feedback_url=self.config.feedback_url, changes=meta.get("changes") or [],
             title=page.title or config.site_name, url=page.canonical_url or page.url)
         return context
 
@@ -163,7 +179,8 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
     def _handbook_context(self, context, config: MkDocsConfig):
         lang = self.language(config)
         context["handbook"] = {"labels": self.labels(config), "language": lang,
-                               "root": lang.url_prefix(),
+                               "root": lang.url_prefix(), "feed": lang.url_prefix() + change_notes.FEED,
+                               "feed_title": self.feed_titles.get(lang.locale, ""),
                                "site_path": urlsplit(config.site_url or "/").path or "/"}
         return context
 
@@ -198,6 +215,12 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
             index = add_search_words(json.loads(index_file.read_text(encoding="utf-8")), lang,
                                      words.get(lang.locale) or {})
             split_by_language.write_index(site_dir, lang, index)
+        for lang in self.languages:
+            feed = change_notes.atom_feed(
+                self.changes.get(lang.locale, []), site_url=config.site_url or "/", lang=lang,
+                title=self.feed_titles[lang.locale], author=self.config.labels[lang.locale].contact.unit,
+                fallback_updated=page_facts.build_date())
+            (site_dir / lang.url_prefix() / change_notes.FEED).write_text(feed, encoding="utf-8")
         if config.theme.custom_dir:
             minify.minify_own_assets(Path(config.theme.custom_dir), site_dir)
         if self.pdf_wanted():

@@ -156,6 +156,13 @@ class SearchLabels(StrictConfig):
     contact_link = c.Type(str)
 
 
+class ChangeLabels(StrictConfig):
+    last_changed = c.Type(str)   # "Senast ändrad", before the latest change note
+    show_all = c.Type(str)       # the disclosure with every change of a page
+    recent = c.Type(str)         # the title of the feed of changes
+    none_yet = c.Type(str)       # where changes are listed and there are none
+
+
 class AccessibilityLabels(StrictConfig):
     compliance = c.Type(dict)  # Digg's wording for each of DIGG_COMPLIANCE
 
@@ -171,6 +178,7 @@ class Labels(StrictConfig):
     pdf = c.SubConfig(PdfLabels)
     contact = c.SubConfig(ContactLabels)
     search = c.SubConfig(SearchLabels)
+    changes = c.SubConfig(ChangeLabels)
     accessibility = c.SubConfig(AccessibilityLabels)
 
 

@@ -1,0 +1,37 @@
+"""Files the build writes after the pages (each language's PDF and feed): known to MkDocs from the
+start, so that a page may link to them and MkDocs' link check accepts the link."""
+
+from __future__ import annotations
+
+from mkdocs.structure.files import File, Files
+
+from handbook.change_notes import FEED
+from handbook.project import Language
+
+# The PDF of each language, in that language's folder of the site. The start page links here.
+PDF_FILES = {"sv": "handbok-sociala-medier.pdf", "en": "social-media-handbook.pdf"}
+
+
+def pdf_name(lang: Language) -> str:
+    return PDF_FILES.get(lang.locale, f"handbook-{lang.locale}.pdf")
+
+
+def site_paths(lang: Language) -> list[str]:
+    """The generated files of a language, as paths from the site root."""
+    return [lang.url_prefix() + pdf_name(lang), lang.url_prefix() + FEED]
+
+
+class GeneratedFile(File):
+    """Written after the build: nothing for MkDocs to copy."""
+
+    def copy_file(self, dirty: bool = False) -> None:
+        pass
+
+    def is_modified(self) -> bool:
+        return False
+
+
+def register(files: Files, config, lang: Language) -> None:
+    for path in site_paths(lang):
+        files.append(GeneratedFile(path.rsplit("/", 1)[-1], None, config["site_dir"],
+                                   config["use_directory_urls"], dest_uri=path))
