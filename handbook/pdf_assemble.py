@@ -290,12 +290,12 @@ def assemble(site_dir: Path, lang: Language, langs: list[Language], labels: PdfL
 def table_of_contents(title: str, pages: list[tuple[str, str, list[tuple[str, str]]]]) -> str:
     """The contents: each page and its sections, each entry one link followed by its page number.
 
-    The leader and the page number are drawn by ``.toc-page`` (pdf.css) beside the link, so that
-    each entry is a single Link in the PDF's structure tree, described by its title."""
+    The dots and the page number are drawn beside the link (``.toc-page`` in pdf.css), not in it,
+    so that each entry is a single Link in the PDF's structure tree, described by its title."""
     e = lambda s: html.escape(s, quote=True)  # noqa: E731
 
     def entry(target: str, text: str, inner: str = "") -> str:
-        return (f'<li><p class="toc-entry"><a href="#{e(target)}">{e(text)}</a>'
+        return (f'<li><p class="toc-entry"><a href="#{e(target)}">{e(text)}</a> '
                 f'<span class="toc-page" data-target="#{e(target)}"></span></p>{inner}</li>')
 
     items = []

@@ -5,14 +5,7 @@
 (English). Only fonts on the machine are used (DejaVu Sans) and nothing is fetched from the
 network: images and other files must come from the built site, anything else stops the build.
 With SOURCE_DATE_EPOCH set, the PDF's dates come from it, so two builds give the same bytes.
-
-What WeasyPrint 70 tags by itself and what ``_finish_tagging`` corrects before the PDF is written:
-
-- a link annotation's description (/Contents) is its target (``index--about``, an address):
-  here it becomes the link's text, as a screen reader announces the link;
-- annotations are not flagged as printable (/F 4): here they are;
-- the running header and the page numbers (page margin boxes) are marked content that no
-  structure element holds: here they become pagination artifacts, which readers skip.
+``pdf_tagging`` corrects WeasyPrint's structure tree before the PDF is written.
 
 The build writes the PDFs (the hook in ``whole_handbook_pdf``); for an already built site:
 
@@ -26,7 +19,6 @@ import datetime as dt
 import mimetypes
 import multiprocessing
 import os
-import re
 import subprocess
 import sys
 import time
@@ -36,6 +28,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from handbook.pdf_assemble import PdfLabels, assemble, document, pdf_name, pdf_path
+from handbook.pdf_tagging import finish_tagging
 from handbook.project import MKDOCS_FILE, ROOT, HandbookError, Language, languages_from_config
 
 LABEL_KEYS = ("contents", "owner", "date", "version", "unknown_version", "page")
@@ -110,72 +103,6 @@ def site_only_fetcher(site_dir: Path, refused: list[str]):
     return SiteOnlyFetcher(allowed_protocols=["file"])
 
 
-def link_description(element) -> str:
-    """What a link says, as a screen reader names it: its aria-label, else its text, else (for
-    a link that is only a symbol, such as a footnote's "↩") its title, else its address."""
-    text = " ".join("".join(element.itertext()).split())
-    label = " ".join((element.get("aria-label") or "").split())
-    title = " ".join((element.get("title") or "").split())
-    if label:
-        return label
-    if re.search(r"\w", text):
-        return text
-    return title or text or element.get("href", "")
-
-
-def _describe_links(box, link=None) -> None:
-    """Each link annotation gets the text of the ``a`` it belongs to, and the Print flag."""
-    import pydyf
-
-    if box.element is not None and getattr(box, "element_tag", None) == "a":
-        link = box.element
-    if box.link_annotation is not None:
-        annotation = box.link_annotation
-        annotation["Contents"] = pydyf.String(link_description(link if link is not None else box.element))
-        annotation["F"] = 4  # Print: shown in print as on screen
-    for child in box.all_children():
-        _describe_links(child, link)
-
-
-def _object(pdf, reference):
-    return pdf.objects[int(bytes(reference).split()[0])] if isinstance(reference, bytes) else reference
-
-
-def _pagination_artifacts(pdf) -> None:
-    """Marked content that no structure element in the tree holds (WeasyPrint's page margins:
-    the running header and the page number) becomes /Artifact /Pagination."""
-    import pydyf
-
-    root = _object(pdf, pdf.catalog["StructTreeRoot"])
-    reachable, todo = set(), list(root["K"])
-    while todo:
-        element = _object(pdf, todo.pop())
-        if isinstance(element, dict) and id(element) not in reachable:
-            reachable.add(id(element))
-            todo.extend(k for k in element.get("K", ()) if isinstance(k, bytes))
-    nums = _object(pdf, root["ParentTree"])["Nums"]
-    for page_number, page in enumerate(_object(pdf, ref) for ref in pdf.page_references):
-        mapping = nums[nums.index(page_number) + 1]
-        orphans = {mcid for mcid, ref in enumerate(mapping) if id(_object(pdf, ref)) not in reachable}
-        if not orphans:
-            continue
-        operations = _object(pdf, page["Contents"]).stream
-        for index, operation in enumerate(operations):
-            if (operation == b"BDC" and isinstance(operations[index - 1], dict)
-                    and operations[index - 1].get("MCID") in orphans):
-                operations[index - 2] = "/Artifact"
-                operations[index - 1] = pydyf.Dictionary({"Type": "/Pagination"})
-        for mcid in orphans:
-            mapping[mcid] = "null"
-
-
-def _finish_tagging(document, pdf) -> None:
-    """WeasyPrint's ``finisher``: runs after the structure tree is built, before the PDF is written."""
-    for page in document.pages:
-        _describe_links(page._page_box)
-    _pagination_artifacts(pdf)
-
-
 def render(source: str, site_dir: Path, name: str):
     """The rendered document of an HTML source whose files come from ``site_dir``."""
     from weasyprint import HTML
@@ -196,7 +123,7 @@ def render(source: str, site_dir: Path, name: str):
 def write_rendering(rendering, target: Path) -> None:
     """Write a rendered document as a tagged PDF/UA-1 file."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    rendering.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=True, finisher=_finish_tagging)
+    rendering.write_pdf(target, pdf_variant="pdf/ua-1", pdf_identifier=True, finisher=finish_tagging)
 
 
 @dataclass(frozen=True)

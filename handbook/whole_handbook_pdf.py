@@ -24,7 +24,7 @@ from handbook.project import HandbookError, Language, languages_from_config
 log = logging.getLogger("mkdocs.hooks.whole_handbook_pdf")
 
 _command = {"name": "build"}
-_renderers: dict[str, object] = {}
+_renderers: dict[str, object] = {}  # the PDF processes ("pool") and the labels, for one build
 
 
 def _languages(config) -> list[Language]:
@@ -44,8 +44,14 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    """Start the PDF processes while MkDocs builds the pages (once, not per language)."""
-    if not _skipped() and not config["plugins"]["i18n"].building and "pool" not in _renderers:
+    """Start the PDF processes while MkDocs builds the pages (once, not per language).
+
+    The labels are read now, from the config as mkdocs.yml gives it: static-i18n later
+    overwrites ``site_name`` in the same config object with each language's own."""
+    if config["plugins"]["i18n"].building:
+        return
+    _renderers["labels"] = pdf_render.labels_from_config(config)
+    if not _skipped() and "pool" not in _renderers:
         _renderers["pool"] = pdf_render.start_renderers(len(_languages(config)))
 
 
@@ -89,7 +95,7 @@ def on_post_build(config):
     started = time.perf_counter()
     try:
         written = pdf_render.write_all(
-            site_dir, _languages(config), pdf_render.labels_from_config(config),
+            site_dir, _languages(config), _renderers["labels"],
             commit=pdf_render.git_commit(Path(config.config_file_path).parent),
             when=pdf_render.build_time(), renderers=_renderers.pop("pool", None),
         )
