@@ -653,7 +653,7 @@ def main(argv: list[str] | None = None) -> int:
           "artifact); the real site is built both with and without it.", flush=True)
     with sb.bench_session("budget-bench-", args.keep) as (work, browser):
         real = sb.copy_project(work / "real")
-        has_pdf = (real / "handbook" / "whole_handbook_pdf.py").exists()
+        has_pdf = (real / "handbook" / "pdf_render.py").exists()
         if has_pdf:
             sites.append(measure_site("real+pdf", "real", real, work, browser, args, pages=0,
                                       topic=REAL_TOPIC, pdf=True, builds=real_builds,

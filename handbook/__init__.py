@@ -31,7 +31,9 @@ Build steps (called by the plugin):
 - ``page_facts``         owner, review dates, "last updated" and the overdue banner of each page
 - ``split_by_language``  each language's own search index and 404 page
 - ``minify``             no template indentation in pages, no comments in our CSS and JS
-- ``pdf_files``, ``pdf_render``, ``whole_handbook_pdf``  the whole handbook as a PDF per language
+- ``change_notes``       change notes: the last change on each page, recent changes, the feeds
+- ``generated_files``    the PDF and feed files pages may link to, known to MkDocs from the start
+- ``pdf_assemble``, ``pdf_render``, ``pdf_tagging``  the whole handbook as a PDF per language
 
 Command-line tools (``uv run handbook-…``, see pyproject.toml):
 

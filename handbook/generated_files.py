@@ -6,14 +6,8 @@ from __future__ import annotations
 from mkdocs.structure.files import File, Files
 
 from handbook.change_notes import FEED
+from handbook.pdf_assemble import pdf_name
 from handbook.project import Language
-
-# The PDF of each language, in that language's folder of the site. The start page links here.
-PDF_FILES = {"sv": "handbok-sociala-medier.pdf", "en": "social-media-handbook.pdf"}
-
-
-def pdf_name(lang: Language) -> str:
-    return PDF_FILES.get(lang.locale, f"handbook-{lang.locale}.pdf")
 
 
 def site_paths(lang: Language) -> list[str]:

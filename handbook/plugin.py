@@ -71,6 +71,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         self.project_dir = Path.cwd()
         self.site: atomic_site.AtomicSite | None = None
         self.renderers = None
+        self.pdf_labels: dict = {}
         self.git_dates: dict = {}
         self.html_problems: list[str] = []
         self.changes: dict[str, list[change_notes.PageChange]] = {}  # per locale, newest first
@@ -107,7 +108,8 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
             self.site = atomic_site.AtomicSite(Path(config.site_dir))
             config.site_dir = str(self.site.building)
         if self.pdf_wanted() and self.renderers is None:
-            from handbook import pdf_render
+            from handbook import pdf_render  # WeasyPrint loads only for builds that make PDFs
+            self.pdf_labels = pdf_render.labels_from_config(config)
             self.renderers = pdf_render.start_renderers(len(self.languages))
         return config
 
@@ -236,10 +238,12 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         started = time.perf_counter()
         renderers, self.renderers = self.renderers, None
         try:
-            written = pdf_render.write_all(site_dir, self.languages, self.project_dir, renderers)
+            written = pdf_render.write_all(site_dir, self.languages, self.pdf_labels,
+                                           git.short_commit(self.project_dir), pdf_render.build_time(), renderers)
         except HandbookError as err:
             raise PluginError(str(err)) from None
-        listing = ", ".join(f"{p.relative_to(site_dir).as_posix()} ({n} pages)" for p, n in written)
+        listing = ", ".join(f"{p.path.relative_to(site_dir).as_posix()} ({p.pages} pages, {p.seconds:.1f} s)"
+                            for p in written)
         log.info(f"Whole-handbook PDFs written in {time.perf_counter() - started:.1f} s: {listing}")
 
     def on_build_error(self, *, error: Exception) -> None:

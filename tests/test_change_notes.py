@@ -104,6 +104,18 @@ def test_the_real_pages_have_no_invented_history(site):
         assert "handbook-last-change" not in site.html_file(lang, "facebook-konton.md").read_text(encoding="utf-8")
 
 
+def test_the_whole_handbook_pdf_shows_each_pages_last_change(noted):
+    from handbook import pdf_assemble
+    from handbook.project import languages
+
+    langs = languages()
+    labels = pdf_assemble.PdfLabels("Innehåll", "Ansvarig", "Datum", "Version", "okänd", "Sida {page} av {pages}",
+                                    "sv_SE", "Handbok", "Varbergs kommun")
+    book = pdf_assemble.assemble(noted, langs[0], langs, labels)
+    text = BeautifulSoup(book.body, "html.parser").get_text(" ", strip=True)
+    assert "Senast ändrad 1 februari 2027 : Nytt avsnitt om grupper." in text or "Senast ändrad 1 februari 2027: Nytt avsnitt om grupper." in text
+
+
 def test_the_disclosure_opens_with_the_keyboard(noted, browser):
     import functools
     import http.server
@@ -132,6 +144,8 @@ def test_the_disclosure_opens_with_the_keyboard(noted, browser):
         assert changes.locator("li").nth(1).is_visible()
         page.keyboard.press("Space")
         assert not changes.locator("li").first.is_visible()
+        page.emulate_media(media="print")  # a printed page shows the last change too
+        assert page.locator(".handbook-last-change").is_visible()
     finally:
         context.close()
         httpd.shutdown()

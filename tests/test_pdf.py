@@ -1,25 +1,30 @@
-"""Promises about the whole handbook as PDF: one per language, complete, accessible, linked."""
+"""Promises about the whole handbook as PDF: one per language, complete, accessible, linked.
+
+The structure tree is read with pypdf from the PDFs the session's build wrote (the ``site``
+fixture), as a screen reader would meet it; an independent PDF/UA-1 checker (outloud, from
+PyPI: veraPDF is not to be had from the registries this project reaches) reads them too.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from handbook import whole_handbook_pdf as pdf
+from handbook import pdf_assemble, pdf_render
 from handbook.link_checker import check_site
-from handbook.project import MKDOCS_FILE, load_mkdocs_config
+from handbook.project import MKDOCS_FILE, ROOT, Language, languages, load_mkdocs_config
 from tests.conftest import build, copy_project
 from tests.test_content import article, heading_text, soup_of
 
 EPOCH = "1767225600"  # 2026-01-01, as SOURCE_DATE_EPOCH
-
-
-def site_names() -> dict[str, str]:
-    """Locale -> the site name of that language, as mkdocs.yml defines it."""
-    config = load_mkdocs_config(MKDOCS_FILE)
-    return {e.locale: e.site_name or config.site_name for e in config.plugins["i18n"].config.languages}
 
 
 def words(text: str) -> str:
@@ -34,23 +39,64 @@ def pdf_text(reader: PdfReader) -> str:
 def pdfs(site) -> dict[str, PdfReader]:
     readers = {}
     for lang in site.languages:
-        path = pdf.pdf_path(site.dir, lang)
+        path = pdf_assemble.pdf_path(site.dir, lang)
         assert path.is_file(), f"{path.relative_to(site.dir)}: the build wrote no PDF for {lang.name}"
         readers[lang.locale] = PdfReader(path)
     return readers
 
 
 @pytest.fixture(scope="module")
-def labels() -> dict[str, pdf.Labels]:
-    return pdf.labels_of(MKDOCS_FILE)
+def labels() -> dict[str, pdf_assemble.PdfLabels]:
+    return pdf_render.labels_from_config(load_mkdocs_config(MKDOCS_FILE))
+
+
+# --- Reading the structure tree ---------------------------------------------------------------
+
+
+def kids(element) -> list[DictionaryObject]:
+    """The structure elements directly under an element (not its marked content or annotations)."""
+    k = element.get("/K")
+    if k is None:
+        return []
+    k = k.get_object()
+    found = []
+    for kid in k if isinstance(k, ArrayObject) else [k]:
+        kid = kid.get_object()
+        if isinstance(kid, DictionaryObject) and "/S" in kid:
+            found.append(kid)
+    return found
+
+
+def structure(reader: PdfReader) -> list[tuple[DictionaryObject, DictionaryObject | None]]:
+    """Every element of the structure tree with its parent element, in reading order."""
+    found, todo = [], [(e, None) for e in reversed(kids(reader.trailer["/Root"]["/StructTreeRoot"]))]
+    while todo:
+        element, parent = todo.pop()
+        found.append((element, parent))
+        todo.extend((kid, element) for kid in reversed(kids(element)))
+    return found
+
+
+def parent_tree(reader: PdfReader) -> dict[int, object]:
+    nums = reader.trailer["/Root"]["/StructTreeRoot"]["/ParentTree"].get_object()["/Nums"]
+    return {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+
+
+def link_annotations(reader: PdfReader):
+    """(page index, annotation) of every link annotation."""
+    for number, page in enumerate(reader.pages):
+        for annotation in page.get("/Annots") or []:
+            annotation = annotation.get_object()
+            if annotation.get("/Subtype") == "/Link":
+                yield number, annotation
 
 
 def test_every_start_page_links_to_its_language_pdf_and_every_link_works(site, pdfs):
     wording = {"sv": "Ladda ner hela handboken (PDF)", "en": "Download the whole handbook (PDF)"}
     for lang in site.languages:
         start = soup_of(site.dir / lang.url_prefix() / "index.html")
-        links = [a for a in article(start).find_all("a") if a.get("href") == pdf.pdf_name(lang)]
-        assert links, f"{lang.source_name('index.md')}: no link to {pdf.pdf_name(lang)}"
+        links = [a for a in article(start).find_all("a") if a.get("href") == pdf_assemble.pdf_name(lang)]
+        assert links, f"{lang.source_name('index.md')}: no link to {pdf_assemble.pdf_name(lang)}"
         assert links[0].get_text(strip=True) == wording[lang.locale]
     assert check_site(site.dir, site.url) == []
 
@@ -61,21 +107,25 @@ def test_the_pdf_has_every_page_and_required_section_of_its_language(site, pdfs)
         for page, required in site.contract.items():
             soup = soup_of(site.html_file(lang, page))
             title = heading_text(article(soup).find("h1"))
-            assert words(title) in text, f"{pdf.pdf_name(lang)}: the page '{title}' is missing"
+            assert words(title) in text, f"{pdf_assemble.pdf_name(lang)}: the page '{title}' is missing"
             for section_id in required:
                 heading = words(heading_text(article(soup).find(id=section_id)))
                 assert heading in text, (
-                    f"{pdf.pdf_name(lang)}: the section '{heading}' ({lang.source_name(page)}#{section_id}) "
+                    f"{pdf_assemble.pdf_name(lang)}: the section '{heading}' ({lang.source_name(page)}#{section_id}) "
                     "is missing"
                 )
 
 
-def test_the_pdf_is_titled_in_its_language_and_tagged_as_pdf_ua(site, pdfs):
-    names = site_names()
+def contents_pages(reader: PdfReader) -> range:
+    """The pages of the contents: from the second page up to the start page."""
+    return range(1, reader.get_destination_page_number(reader.named_destinations["index"]))
+
+
+def test_the_pdf_is_tagged_titled_in_its_language_and_shows_its_title(site, pdfs, labels):
     for lang in site.languages:
         reader = pdfs[lang.locale]
         catalog = reader.trailer["/Root"]
-        assert reader.metadata.title == names[lang.locale]
+        assert reader.metadata.title == labels[lang.locale].site_name
         assert catalog["/Lang"] == lang.locale
         assert catalog["/MarkInfo"]["/Marked"] == True and "/StructTreeRoot" in catalog  # noqa: E712
         assert catalog["/ViewerPreferences"]["/DisplayDocTitle"] == True  # noqa: E712
@@ -83,16 +133,29 @@ def test_the_pdf_is_titled_in_its_language_and_tagged_as_pdf_ua(site, pdfs):
         assert 'pdfuaid:part="1"' in xmp
 
 
+def test_the_pdf_has_a_bookmark_for_its_contents_and_every_page(site, pdfs, labels):
+    for lang in site.languages:
+        reader = pdfs[lang.locale]
+        top = [words(item.title) for item in reader.outline if not isinstance(item, list)]
+        expected = [labels[lang.locale].contents] + [
+            words(heading_text(article(soup_of(site.html_file(lang, page))).find("h1"))) for page in site.pages(lang)
+        ]
+        missing = [title for title in expected if title not in top]
+        assert missing == [], f"{pdf_assemble.pdf_name(lang)}: no bookmark for {missing}"
+        for item in reader.outline:
+            if not isinstance(item, list):
+                assert 0 <= reader.get_destination_page_number(item) < len(reader.pages)
+
+
 def test_the_pdf_opens_with_a_title_page_and_contents_and_numbers_its_pages(site, pdfs, labels):
-    names = site_names()
     for lang in site.languages:
         reader, label = pdfs[lang.locale], labels[lang.locale]
         assert len(reader.pages) >= len(site.pages(lang)) + 2, "title page, contents and every page"
         title_page = words(reader.pages[0].extract_text())
-        assert names[lang.locale] in title_page
+        assert label.site_name in title_page
         for fact in (label.owner, label.date, label.version):
             assert re.search(re.escape(fact) + r" \S", title_page), f"title page: no '{fact}' in {title_page!r}"
-        contents = words(reader.pages[1].extract_text())
+        contents = words(" ".join(reader.pages[i].extract_text() for i in contents_pages(reader)))
         assert contents.startswith(label.contents)
         for page in site.pages(lang):
             title = words(heading_text(article(soup_of(site.html_file(lang, page))).find("h1")))
@@ -100,6 +163,95 @@ def test_the_pdf_opens_with_a_title_page_and_contents_and_numbers_its_pages(site
         last = len(reader.pages)
         number = label.page.format(page=last, pages=last)
         assert number in words(reader.pages[-1].extract_text()), f"no '{number}' on the last page"
+
+
+def test_the_cover_shows_the_version_of_the_content_and_the_commit_for_reference(site, pdfs, labels):
+    # The version is the newest "last updated" date that the pages show, as a date a reader can
+    # compare with theirs; the commit follows only as a reference.
+    commit = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True)
+    for lang in site.languages:
+        dates = []
+        for page in site.pages(lang):
+            stamp = article(soup_of(site.html_file(lang, page))).select_one("aside.handbook-page-facts time[datetime]")
+            dates.append(dt.date.fromisoformat(stamp["datetime"]))
+        title_page = words(pdfs[lang.locale].pages[0].extract_text())
+        version = f"{labels[lang.locale].version} {max(dates).isoformat()}"
+        if commit.returncode == 0:
+            version += f" (ref. {commit.stdout.strip()})"
+        assert version in title_page, f"{pdf_assemble.pdf_name(lang)}: no '{version}' on the cover: {title_page!r}"
+
+
+def test_every_link_in_the_pdf_is_described_by_its_text(site, pdfs):
+    for lang in site.languages:
+        reader = pdfs[lang.locale]
+        # Compared without spaces: a long address breaks over lines wherever it must.
+        texts = [re.sub(r"\s", "", page.extract_text()) for page in reader.pages] + [""]
+        wrong = []
+        for number, annotation in link_annotations(reader):
+            description = words(str(annotation.get("/Contents", "")))
+            target = str(annotation.get("/Dest") or annotation["/A"]["/URI"])
+            shown = description and re.sub(r"\s", "", description) in texts[number] + texts[number + 1]
+            if not shown or "--" in description:
+                wrong.append(f"page {number + 1}: {description!r} for {target}")
+        assert wrong == [], (
+            f"{pdf_assemble.pdf_name(lang)}: link annotations not described by the text they link: {wrong[:8]}"
+        )
+
+
+def test_lists_in_the_pdf_are_l_li_lbl_lbody(site, pdfs):
+    allowed = {"/L": {"/LI", "/Caption"}, "/LI": {"/Lbl", "/LBody"}}
+    for lang in site.languages:
+        misplaced: dict[str, int] = {}
+        for element, parent in structure(pdfs[lang.locale]):
+            kind, above = element["/S"], parent["/S"] if parent else None
+            if above in allowed and kind not in allowed[above] or kind == "/LI" and above != "/L" \
+                    or kind in ("/Lbl", "/LBody") and above != "/LI":
+                misplaced[f"{kind} in {above}"] = misplaced.get(f"{kind} in {above}", 0) + 1
+            if kind == "/LI":
+                assert [k["/S"] for k in kids(element)].count("/LBody") == 1, "a list item has one body"
+        assert misplaced == {}, f"{pdf_assemble.pdf_name(lang)}: misplaced list structure: {misplaced}"
+
+
+def test_each_link_is_one_link_element_and_each_contents_entry_one_link(site, pdfs):
+    for lang in site.languages:
+        reader = pdfs[lang.locale]
+        nested = sum(1 for element, parent in structure(reader)
+                     if element["/S"] == "/Link" and parent is not None and parent["/S"] == "/Link")
+        assert nested == 0, f"{pdf_assemble.pdf_name(lang)}: {nested} links inside links"
+        parents = parent_tree(reader)
+        for _, annotation in link_annotations(reader):
+            assert parents[annotation["/StructParent"]].get_object()["/S"] == "/Link"
+        entries = sum(1 + len(article(soup_of(site.html_file(lang, page))).find_all("h2", id=True))
+                      for page in site.pages(lang))
+        in_contents = sum(1 for number, _ in link_annotations(reader) if number in contents_pages(reader))
+        assert in_contents == entries, f"{pdf_assemble.pdf_name(lang)}: {in_contents} links for {entries} entries"
+
+
+def test_everything_on_the_pages_is_tagged_or_an_artifact(site, pdfs):
+    # Marked content that no element of the tree holds is neither read nor skipped as an
+    # artifact: the running header and the page numbers must be pagination artifacts.
+    for lang in site.languages:
+        reader = pdfs[lang.locale]
+        reachable = {element.indirect_reference.idnum for element, _ in structure(reader)}
+        parents = parent_tree(reader)
+        orphans = []
+        for number in range(len(reader.pages)):
+            for mcid, reference in enumerate(parents[number]):
+                if isinstance(reference, IndirectObject) and reference.idnum not in reachable:
+                    orphans.append(f"page {number + 1} MCID {mcid}")
+        assert orphans == [], f"{pdf_assemble.pdf_name(lang)}: content outside the structure tree: {orphans[:8]}"
+
+
+def test_an_independent_pdf_ua_checker_finds_no_problem(site, pdfs):
+    # outloud (PyPI) checks PDF/UA-1 by the Matterhorn protocol; veraPDF, the reference
+    # validator, is a Java program that is only published outside the registries reached here.
+    paths = [str(pdf_assemble.pdf_path(site.dir, lang)) for lang in site.languages]
+    result = subprocess.run([str(Path(sys.executable).with_name("outloud")), "--layer", "conformance",
+                             "--json", "-", "--quiet", *paths], capture_output=True, text=True, timeout=300)
+    report = json.loads(result.stdout[result.stdout.index("{"):])
+    findings = [f"{Path(r['path']).name}: {f}" for r in report["results"] for f in r["findings"]]
+    assert [r["error"] for r in report["results"]] == [None] * len(paths)
+    assert findings == [], "\n".join(map(str, findings))
 
 
 def test_links_inside_the_pdf_lead_to_places_in_the_pdf(site, pdfs):
@@ -118,7 +270,7 @@ def test_links_inside_the_pdf_lead_to_places_in_the_pdf(site, pdfs):
                     external.append(annotation["/A"]["/URI"])
         assert len(internal) >= len(site.pages(lang)), "the contents links to every page"
         missing = sorted({d for d in internal if d not in destinations})
-        assert missing == [], f"{pdf.pdf_name(lang)}: links to places that are not in the PDF: {missing}"
+        assert missing == [], f"{pdf_assemble.pdf_name(lang)}: links to places that are not in the PDF: {missing}"
         for name in set(internal):
             assert 0 <= reader.get_destination_page_number(destinations[name]) < len(reader.pages)
         # A link in the text between two pages, not only the contents.
@@ -128,7 +280,7 @@ def test_links_inside_the_pdf_lead_to_places_in_the_pdf(site, pdfs):
 
 def test_the_pdf_only_reads_files_of_the_built_site(site):
     refused: list[str] = []
-    fetcher = pdf._site_only_fetcher(site.dir, refused)
+    fetcher = pdf_render.site_only_fetcher(site.dir, refused)
     css = next((site.dir / "assets" / "stylesheets").glob("*.css"))
     assert fetcher.fetch(css.resolve().as_uri()).read() == css.read_bytes()
     for url in ("https://example.com/logo.png", "http://127.0.0.1:8000/", "file:///etc/passwd",
@@ -146,14 +298,16 @@ def test_the_title_page_is_dated_by_source_date_epoch_and_the_command_writes_the
     names = sorted(p.relative_to(tmp_path / "first").as_posix() for p in (tmp_path / "first").rglob("*.pdf"))
     assert names == ["en/social-media-handbook.pdf", "handbok-sociala-medier.pdf"]
     title_page = words(PdfReader(tmp_path / "first" / "handbok-sociala-medier.pdf").pages[0].extract_text())
-    assert "1 januari 2026" in title_page and "Version okänd" in title_page  # a copy outside git
+    # A copy outside git: the pages are "last updated" on the build date, and there is no commit.
+    assert "Datum 1 januari 2026" in title_page and "Version 2026-01-01" in title_page
+    assert "ref." not in title_page
 
     # Without the PDFs (HANDBOOK_PDF=0, as `mkdocs serve` does), then the command writes them.
     result = build(project, tmp_path / "quick", "http://127.0.0.1:8000/", HANDBOOK_PDF="0")
     assert result.returncode == 0, result.stdout + result.stderr
     assert not list((tmp_path / "quick").rglob("*.pdf"))
-    assert pdf.main([str(tmp_path / "quick")]) == 0
-    assert sorted(p.name for p in (tmp_path / "quick").rglob("*.pdf")) == sorted(pdf.PDF_FILES.values())
+    assert pdf_render.main([str(tmp_path / "quick")]) == 0
+    assert sorted(p.name for p in (tmp_path / "quick").rglob("*.pdf")) == sorted(pdf_assemble.PDF_FILES.values())
 
 
 def test_the_pdf_has_every_page_of_a_navigation_section_in_navigation_order(tmp_path):
@@ -167,10 +321,81 @@ def test_the_pdf_has_every_page_of_a_navigation_section_in_navigation_order(tmp_
         encoding="utf-8")
     result = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
     assert result.returncode == 0, result.stdout + result.stderr
-    for lang in pdf.languages(config):
-        text = pdf_text(PdfReader(pdf.pdf_path(tmp_path / "site", lang)))
+    for lang in languages(config):
+        text = pdf_text(PdfReader(pdf_assemble.pdf_path(tmp_path / "site", lang)))
         titles = [words(heading_text(article(soup_of(tmp_path / "site" / lang.url_prefix() / page / "index.html")).find("h1")))
                   for page in ("privat-personlig-och-professionell", "facebook-konton", "elever-och-brukare",
                                "yttrandefrihet-och-regler")]
         places = [text.rfind(title) for title in titles]  # the pages, after the contents
-        assert -1 not in places and places == sorted(places), f"{pdf.pdf_name(lang)}: {list(zip(titles, places))}"
+        assert -1 not in places and places == sorted(places), f"{pdf_assemble.pdf_name(lang)}: {list(zip(titles, places))}"
+
+
+MARKDOWN_LISTS = """# Listor
+
+Text med en fotnot.[^1]
+
+Term
+:   Vad den betyder, med en [länk](https://example.org/x).
+
+Annan term
+:   En betydelse.
+:   En till.
+
+- ett
+    - inre a
+    - inre b
+- två
+
+    med ett andra stycke
+
+Steg:
+
+1. första
+2. andra
+
+[^1]: Fotnoten.
+"""
+
+
+def test_lists_terms_and_footnotes_of_any_page_are_tagged_as_lists(tmp_path):
+    # What an editor may write in Markdown, not only what the pages hold today: nested and loose
+    # lists, definition lists and footnotes, through the same assembly and rendering as a page.
+    import markdown
+    from bs4 import BeautifulSoup
+
+    html = markdown.markdown(MARKDOWN_LISTS, extensions=["footnotes", "def_list"])
+    soup = BeautifulSoup(f'<article class="md-content__inner">{html}</article>', "html.parser")
+    pdf_assemble.terms_as_lists(soup.article, soup)
+    lang = Language("sv", "Svenska", True)
+    labels = pdf_assemble.PdfLabels("Innehåll", "Ansvarig", "Datum", "Version", "okänd", "Sida {page} av {pages}",
+                                    "sv_SE", "Handbok", "Kommunen")
+    book = pdf_assemble.Handbook(lang, "Handbok", "Kommunen", "Enheten", "",
+                                 f'<section class="page" id="index">{soup.article.decode_contents()}</section>',
+                                 pdf_assemble.table_of_contents("Innehåll", [("index", "Listor", [])]),
+                                 [("index", "Listor")], dt.date(2026, 1, 1))
+    source = pdf_assemble.document(book, labels, None, dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc))
+    pdf_render.write_rendering(pdf_render.render(source, tmp_path, "listor.pdf"), tmp_path / "listor.pdf")
+    reader = PdfReader(tmp_path / "listor.pdf")
+    kinds = [(element["/S"], parent["/S"] if parent else None) for element, parent in structure(reader)]
+    assert kinds.count(("/L", "/LBody")) >= 1, "the nested list is in the body of its item"
+    assert [pair for pair in kinds if pair[1] == "/L" and pair[0] != "/LI"] == []
+    assert [pair for pair in kinds if pair[1] == "/LI" and pair[0] not in ("/Lbl", "/LBody")] == []
+    # The cover's 3 facts, 2 terms, 2 + 2 + 2 items, the footnote and the contents' entry.
+    assert kinds.count(("/LI", "/L")) == 3 + 2 + 6 + 1 + 1
+    descriptions = sorted(str(a["/Contents"]) for _, a in link_annotations(reader))
+    assert descriptions == ["1", "Jump back to footnote 1 in the text", "Listor", "länk"]
+
+
+@pytest.mark.parametrize("link, description", [
+    ('<a href="#x">Kontakta  oss</a>', "Kontakta oss"),
+    ('<a href="#x" aria-label="Nästa sida">→</a>', "Nästa sida"),
+    ('<a href="#fnref:1" title="Tillbaka till fotnot 1">↩</a>', "Tillbaka till fotnot 1"),
+    ('<a href="https://example.org/">↗</a>', "↗"),
+    ('<a href="https://example.org/"></a>', "https://example.org/"),
+])
+def test_a_link_is_described_as_a_screen_reader_names_it(link, description):
+    import xml.etree.ElementTree as ET
+
+    from handbook.pdf_tagging import link_description
+
+    assert link_description(ET.fromstring(link)) == description
