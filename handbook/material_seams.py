@@ -47,6 +47,21 @@ def apply_seam(html: str, name: str, needle: str, replacement: str) -> str:
     return html.replace(needle, replacement)
 
 
+_SEARCH_WORKER = re.compile(r'"search": "([^"]+)"')
+
+
+def search_worker(app_config: str) -> str:
+    """The address of Material's search worker in its app config, e.g.
+    ../assets/javascripts/workers/search.a7633da7.min.js."""
+    match = _SEARCH_WORKER.search(app_config)
+    if not match:
+        raise SeamError("Material seam 'search worker wrapper': Material's app config no longer names "
+                        "its search worker as \"search\": \"…\". Material has changed: see README.md, "
+                        "'When Material reaches end of life'.")
+    return match.group(1)
+
+
 def install(env) -> None:
-    """Make the ``seam`` filter available to the templates."""
+    """Make the ``seam`` and ``search_worker`` filters available to the templates."""
     env.filters["seam"] = lambda html, name, needle, replacement: apply_seam(str(html), name, needle, replacement)
+    env.filters["search_worker"] = lambda html: search_worker(str(html))
