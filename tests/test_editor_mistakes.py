@@ -178,3 +178,47 @@ def test_a_failed_build_leaves_the_previous_site_as_it_was(project):
         after = {p.relative_to(project / "site"): p.read_bytes() for p in (project / "site").rglob("*") if p.is_file()}
         assert after == before
     assert not list(project.glob(".site.*")), "the unfinished build is cleaned up"
+
+
+def test_the_preview_keeps_answering_while_a_page_is_broken_and_shows_the_problem(project):
+    import os
+    import subprocess
+    import sys
+    import time
+    import urllib.request
+
+    from tests.conftest import free_port
+
+    port = free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    serve = subprocess.Popen([sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+                             cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+    def page(wanted: str, timeout: float = 60, present: bool = True) -> str:
+        """The preview's Facebook page once it contains ``wanted`` (or, not ``present``, no longer
+        does). Every request is answered within 10 s, or the test fails."""
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                with urllib.request.urlopen(f"http://127.0.0.1:{port}/facebook-konton/", timeout=10) as response:
+                    html = response.read().decode("utf-8")
+                if (wanted in html) == present:
+                    return html
+            except OSError:
+                pass  # not started yet
+            if time.monotonic() > deadline:
+                raise AssertionError(f"the preview did not show {wanted!r} in time")
+            time.sleep(0.3)
+
+    try:
+        page("Vem ser vad?")
+        edit(project, "facebook-konton.md", "## Vem ser vad? {#who-sees-what}", "## Vem ser vad?")
+        broken = page("handbook-preview-problem")
+        assert "the heading &#x27;## Vem ser vad?&#x27; has no section ID" in broken or "has no section ID" in broken
+        assert "Dubbla konton på Facebook" in broken  # the last good page, under the problem
+        edit(project, "facebook-konton.md", "## Vem ser vad?", "## Vem ser vad? {#who-sees-what}")
+        fixed = page("handbook-preview-problem", present=False)
+        assert 'id="who-sees-what"' in fixed
+    finally:
+        serve.terminate()
+        serve.wait(timeout=30)
