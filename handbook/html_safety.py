@@ -55,7 +55,7 @@ ALLOWED: dict[str, frozenset[str]] = {
     "h4": frozenset(), "h5": frozenset(), "h6": frozenset(),
     "em": frozenset(), "strong": frozenset(), "code": frozenset(), "pre": frozenset(),
     "br": frozenset(), "hr": frozenset(), "blockquote": frozenset(),
-    "ul": frozenset(), "ol": frozenset({"start"}), "li": frozenset(),
+    "ul": frozenset(), "ol": frozenset(), "li": frozenset(),
     "a": frozenset({"href", "title"}),  # links, toc permalinks, footnote links
     "img": frozenset({"src", "alt", "title"}),
     # tables (th/td style: only text-align, see _TABLE_ALIGN)
@@ -82,8 +82,8 @@ LINK_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
 # --- What to write instead -------------------------------------------------------------------
 _CODE = "Pages cannot run code"
 _SWALLOWS = " (Left open, it would also hide the rest of the page.)"
-_AS_CODE = ("To show HTML as an example, put it in a code block (between two lines of ```) or "
-            "in `backticks`.")
+_AS_CODE = ("Put HTML that you want to show as an example in a code block (between two lines "
+            "of ```) or in `backticks`.")
 _LINK_INSTEAD = "Link to it instead: [text](https://…)."
 _FORM = ("Forms cannot be part of a page. Link to the municipality's e-service or form instead: "
          "[text](https://…).")
@@ -197,8 +197,8 @@ def _link_problem(value: str) -> str | None:
         return None
     if scheme in LINK_SCHEMES:
         return None
-    return (f"uses the address type '{scheme}:', which can run code or hide content. Links must "
-            "lead to a page: write [text](page.md), [text](https://…), [text](mailto:…) or "
+    return (f"uses the address type '{scheme}:', which can run code or hide content. Write a link "
+            "to a page instead: [text](page.md), [text](https://…), [text](mailto:…) or "
             "[text](tel:…).")
 
 
@@ -403,7 +403,7 @@ def _attr_list_advice(name: str) -> str:
     base = "Braces { … } may set only an ID ({#id}) or a class ({.class})."
     written = f"{name}=…"
     if name.lower().startswith("on"):
-        return f"{base} {_CODE}: remove {written} from the braces."
+        return f"{base} {_CODE}. Remove {written} from the braces."
     if name.lower() in ("href", "src"):
         return (f"{base} Remove {written} from the braces; write a link as [text](https://…) or "
                 "[text](page.md), an image as ![description](bild.png).")
@@ -425,6 +425,28 @@ def _shorten(value: str, limit: int = 60) -> str:
 _FRONT_MATTER = re.compile(r"\A(?:\ufeff)?---[ \t]*\n.*?\n(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
+_FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+
+
+def _fenced_lines(lines: list[str]) -> list[bool]:
+    """For each line, whether it is inside a fenced code block (``` or ~~~), as far as a line
+    scan can tell. Only used to prefer other lines when locating a problem."""
+    inside: list[bool] = []
+    fence = ""
+    for line in lines:
+        match = _FENCE.match(line)
+        if fence:
+            inside.append(True)
+            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence) \
+                    and not line.strip().strip(fence[0]):
+                fence = ""
+        else:
+            inside.append(False)
+            if match:
+                fence = match.group(1)
+    return inside
+
+
 class _Locator:
     """Finds the Markdown line of a problem: the needle's text within the section the problem
     is in (between the heading before it and the next heading), else that heading's line."""
@@ -443,6 +465,7 @@ class _Locator:
                 line = source[index].line
             self.html_heading_line.append(line)
         self.used: dict[tuple[int, str], int] = {}
+        self.in_fence = _fenced_lines(self.lines)
 
     def line(self, found: _Found) -> tuple[int | None, bool]:
         """(line, exact): exact if the needle was found, else the heading's line (or None)."""
@@ -457,6 +480,8 @@ class _Locator:
         for needle in found.needles:
             lowered = needle.lower()
             hits = [n for n in range(start, end) if lowered in self.lines[n - 1].lower()]
+            # Prefer text outside code blocks: a code block may show the same tag as an example.
+            hits = [n for n in hits if not self.in_fence[n - 1]] or hits
             if hits:
                 count = self.used.get((start, lowered), 0)
                 self.used[start, lowered] = count + 1
