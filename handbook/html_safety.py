@@ -157,6 +157,10 @@ ATTRIBUTE_ADVICE: dict[str, str] = {
 _DEFAULT_ATTRIBUTE_ADVICE = ("Remove it. A page may set only an ID ({#id}) or a class ({.class}) "
                              "on its text; ask a developer if something is missing.")
 
+# Classes that make Material's JavaScript act on the content: ``pre.mermaid`` makes it fetch
+# mermaid.min.js from unpkg.com (checked in Material 9.8.2's bundle: the only content selector
+# that loads from another host). Any element is refused, in case the selector widens.
+_THEME_CLASSES = frozenset({"mermaid"})
 _HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 # Set by attr_guard.py on an element where { … } tried to set attributes it may not set.
 REFUSED_MARKER = attr_guard.MARKER
@@ -269,6 +273,11 @@ def _check_attributes(walk: _Walk, element: Element) -> None:
         elif name == "style" and not _TABLE_ALIGN.fullmatch(value.strip()):
             walk.add(f"the style attribute on <{tag}> is not allowed", ATTRIBUTE_ADVICE["style"],
                      *needles)
+        elif name == "class" and (reserved := _THEME_CLASSES & set(value.lower().split())):
+            walk.add(f"the class '{sorted(reserved)[0]}' is not allowed",
+                     "It makes the site load a program from another website to draw a diagram. "
+                     "Add the diagram as an image file in docs/ and use ![description](diagram.png).",
+                     f".{sorted(reserved)[0]}", *needles)
         elif name == "id" and value.startswith("__"):
             walk.add(f"the ID '{value}' is not allowed",
                      "IDs starting with __ belong to the site's own menus and search. Choose another "

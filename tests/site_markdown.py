@@ -18,9 +18,16 @@ def _extensions() -> tuple[list, dict]:
     return config["markdown_extensions"], config["mdx_configs"]
 
 
+@functools.cache
+def _markdown() -> markdown.Markdown:
+    """One converter for the session, reset between pages (as fast as it gets: setting up the
+    extensions costs more than converting a page)."""
+    extensions, configs = _extensions()
+    return markdown.Markdown(extensions=extensions, extension_configs=configs)
+
+
 def render(source: str) -> str:
     """The content HTML of a page's Markdown source (front matter and all), as MkDocs passes it
     to ``on_page_content`` (except that links to .md files are not yet turned into URLs)."""
-    extensions, configs = _extensions()
     body, _ = meta.get_data(source)
-    return markdown.Markdown(extensions=extensions, extension_configs=configs).convert(body)
+    return _markdown().reset().convert(body)
