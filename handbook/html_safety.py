@@ -19,10 +19,16 @@ site moved to it from Bleach. html5lib parses to the same standard but has had n
 why), which is the opposite of what the build needs: a message to the editor.
 
 To see the content "the way the browser will see it within the page", it is parsed as a whole
-document, wrapped the way Material wraps it (``<div><article>`` … ``</article></div>``) and
-followed by a marker standing for the rest of the page. If the marker is swallowed (an unclosed
-comment, tag or ``<textarea>``), ends up inside something from the page (an element not
-closed), or the content closes the page's own elements, the editor is told.
+document (not as a fragment: a ``<body onload>`` in the content is dropped from a fragment, but a
+browser adds its attributes to the page's own body), inside the elements Material puts around it
+(``div > main > div > div > article``), and followed by a marker standing for the rest of the
+page. If the marker is swallowed (an unclosed comment, tag or ``<textarea>``), ends up inside
+something from the content (an element not closed), or the content closes the page's own
+elements, the editor is told.
+
+Wiring: call ``problems(page.content_html, source_name="docs/x.md", markdown=file_text)`` for each
+page in each language, on the HTML Markdown produced, before any other hook changes it (the
+external-link marking adds an ``<svg>`` icon, which editors may not write themselves).
 """
 
 from __future__ import annotations
@@ -117,7 +123,6 @@ ELEMENT_ADVICE: dict[str, str] = {
     "svg": ("Drawings written as code can run scripts. Save the drawing as a file in docs/ and use "
             "![description](bild.svg)."),
     "math": "Formulas written as MathML are not allowed. Write the formula as text, or use an image in docs/.",
-    "img": "",  # allowed: only its attributes are judged
     "picture": _MEDIA, "source": _MEDIA, "video": _MEDIA, "audio": _MEDIA, "track": _MEDIA,
     "map": _MEDIA, "area": _MEDIA, "canvas": _MEDIA,
     "xmp": f"It hides the rest of the page. {_AS_CODE}",
@@ -254,7 +259,7 @@ def _check_attributes(walk: _Walk, element: Element) -> None:
     attrs = element.attrs or {}
     refused = attrs.get(REFUSED_MARKER)
     if refused is not None:
-        for name, value in _refused_pairs(refused):
+        for name, value in attr_guard.decode_refused(refused):
             walk.add(f"{{ {name}{'' if value is None else '=…'} }} is not allowed",
                      _attr_list_advice(name),
                      *((f"{name}={value}", f'{name}="{value}"', f"{name}='{value}'")
@@ -402,10 +407,6 @@ def _child(node: Node | None, name: str) -> Element | None:
         if isinstance(child, Element) and child.name == name:
             return child
     return None
-
-
-def _refused_pairs(marker: str) -> list[tuple[str, str | None]]:
-    return attr_guard.decode_refused(marker)
 
 
 def _attr_list_advice(name: str) -> str:
