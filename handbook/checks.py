@@ -109,8 +109,11 @@ def source_problems(src: Sources) -> list[str]:
 
 
 def page_html_problems(html: str, *, name: str, markdown: str) -> list[str]:
-    """Problems in the HTML a page becomes (see html_safety)."""
-    return []
+    """Problems in the HTML a page becomes (see html_safety). ``markdown`` is the page's whole
+    source, front matter included, so that the messages give the right line."""
+    from handbook import html_safety
+
+    return html_safety.problems(html, source_name=name, markdown=markdown)
 
 
 def report(found: list[str]) -> str:

@@ -161,7 +161,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.html_problems += checks.page_html_problems(
-            html, name=f"docs/{page.file.src_uri}", markdown=page.markdown or "")
+            html, name=f"docs/{page.file.src_uri}", markdown=page.file.content_string)
         host = urlsplit(config.site_url or "").netloc
         return external_links.mark_external_links(html, host, self.labels(config).external_link)
 

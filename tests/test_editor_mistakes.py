@@ -109,9 +109,13 @@ MISTAKES = [
                 (project / "docs" / "facebook-konton.md").read_text(encoding="utf-8").encode("latin-1")),
             ("docs/facebook-konton.md:", "is not saved as UTF-8", "Save it as UTF-8")),
     Mistake("script in a page", lambda project: append(project, "facebook-konton.md", '<script>alert("x")</script>'),
-            ("docs/facebook-konton.md:", "a <script> element is not allowed")),
+            ("docs/facebook-konton.md:", "the element <script> is not allowed in a page")),
+    Mistake("event handler set with braces", lambda project: append(project, "facebook-konton.md", '[Kontakt](kontakta-oss.md){ onclick="alert(1)" }'),
+            ("docs/facebook-konton.md:", "{ onclick=… } is not allowed", "Remove onclick=… from the braces")),
+    Mistake("image from another website", lambda project: append(project, "facebook-konton.md", "![Logga](https://example.com/logga.png)"),
+            ("docs/facebook-konton.md:", "the image address 'https://example.com/logga.png' is not allowed", "Put the image in docs/")),
     Mistake("Mermaid diagram", lambda project: append(project, "facebook-konton.md", "```mermaid\ngraph TD; A-->B\n```"),
-            ("docs/facebook-konton.md:", "a Mermaid diagram is not allowed")),
+            ("docs/facebook-konton.md:", "a Mermaid diagram cannot be drawn here")),
     Mistake("translation behind its original", _edit("facebook-konton.md", "utan att bryta mot deras användarvillkor.", "utan att bryta mot Facebooks användarvillkor."),
             ("docs/facebook-konton.md has changed since docs/facebook-konton.en.md was translated",
              "uv run handbook-mark-translated docs/facebook-konton.en.md")),
@@ -131,10 +135,12 @@ def test_handbook_check_passes_an_unbroken_copy(project):
 
 
 # One build per kind of failure: the build stops, whatever the verbosity, and the editor reads
-# the file and the problem: the handbook's own checks (before anything is built) with the same
-# message as handbook-check, MkDocs' link validation (a strict-mode warning) with its own words.
+# the file and the problem: the handbook's own checks of the sources (before anything is built)
+# and of the HTML each page becomes (after Markdown), with the same messages as handbook-check,
+# and MkDocs' link validation (a strict-mode warning) with its own words.
 BUILD_FAILURES = {
     "heading without an ID": MISTAKES[7].says,
+    "event handler set with braces": next(m for m in MISTAKES if m.name == "event handler set with braces").says,
     "broken link": ("Doc file 'facebook-konton.en.md' contains a link 'elever-och-brukarna.md', "
                     "but the target is not found",),
 }
