@@ -228,3 +228,42 @@ def test_the_preview_keeps_answering_while_a_page_is_broken_and_shows_the_proble
     finally:
         serve.terminate()
         serve.wait(timeout=30)
+
+
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+                    "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
+
+
+def test_a_page_with_every_allowed_construct_builds_in_both_languages_sharing_one_attachment(project):
+    """Tables, admonitions, details, footnotes, abbreviations, definition lists, keys, code that
+    shows HTML, images and a PDF attachment: the HTML check lets all of it through. The page is
+    saved with a byte-order mark, and both languages link to the same docs/bilaga.pdf."""
+    from tests.conftest import ROOT
+
+    text = (ROOT / "tests" / "fixtures" / "every-construct.md").read_text(encoding="utf-8")
+    text = text.replace("\n# Allt som en sida får innehålla\n", "\n# Allt som en sida får innehålla\n\n[Bilagan (PDF)](bilaga.pdf)\n")
+    docs = project / "docs"
+    (docs / "alla-konstruktioner.md").write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    # A title that spells out markup is text: it must reach <title>, the navigation and search escaped.
+    hostile = "# Everything &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; \"more\""
+    (docs / "alla-konstruktioner.en.md").write_text(text.replace("# Allt som en sida får innehålla", hostile), encoding="utf-8")
+    (docs / "bilder").mkdir()
+    for name in ("bild.png", "bilder/bild.jpg"):
+        (docs / name).write_bytes(PNG)
+    (docs / "bild.svg").write_text('<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>', encoding="utf-8")
+    (docs / "bilaga.pdf").write_bytes(b"%PDF-1.4\n%%EOF\n")
+    edit(project, "mkdocs.yml", "  - kontakta-oss.md\n", "  - kontakta-oss.md\n  - alla-konstruktioner.md\n")
+    code, output = build_output(project)
+    assert code == 0, output
+    site = project / "site"
+    for prefix, depth in (("", "../"), ("en/", "../../")):
+        html = (site / prefix / "alla-konstruktioner" / "index.html").read_text(encoding="utf-8")
+        assert f'href="{depth}bilaga.pdf"' in html
+        for construct in ('class="admonition', "<details", 'class="footnote', "<abbr", "<dl>", "<table>",
+                          'class="keys"', "&lt;script&gt;"):
+            assert construct in html, f"{prefix}alla-konstruktioner: no {construct}"
+    assert (site / "bilaga.pdf").is_file() and not (site / "en" / "bilaga.pdf").exists()
+    for page in site.rglob("*.html"):
+        assert "<script>alert" not in page.read_text(encoding="utf-8"), page
+    title = (site / "en" / "alla-konstruktioner" / "index.html").read_text(encoding="utf-8").split("<title>")[1].split("</title>")[0]
+    assert title.startswith("Everything &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; "), title
