@@ -4,6 +4,7 @@ alone, no request to anyone but the site, and an accessibility statement with ev
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,7 +13,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from tests.search import answers, type_query
-from tests.test_content import article
+from tests.test_content import article, section_text
 
 AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
 # WCAG 2.1 A and AA, and axe's best practices, which Lighthouse's accessibility score counts too
@@ -135,7 +136,13 @@ def test_the_accessibility_statement_has_every_item_digg_requires_and_every_foot
         statement = site.html_file(lang, "tillganglighetsredogorelse.md")
         soup = BeautifulSoup(statement.read_text(encoding="utf-8"), "html.parser")
         for item in DIGG_ITEMS:
-            assert article(soup).find(id=item) is not None, f"{lang.name} statement: no #{item}"
+            heading = article(soup).find(id=item)
+            assert heading is not None, f"{lang.name} statement: no #{item}"
+            text = section_text(heading)
+            assert len(text) >= 20, f"{lang.name} statement: #{item} is empty: {text!r}"
+            assert not re.search(r"ännu inte fyllts i|not yet stated|<!--", text, re.I), f"{lang.name} #{item}: {text!r}"
+        compliance = section_text(article(soup).find(id="compliance-status"))
+        assert re.search(r"(helt|delvis|inte) förenlig med lagen \(2018:1937\)|is (fully|partially|not) compliant with the Act", compliance), compliance
         assert soup.find("a", href="https://www.digg.se/tdosanmalan") is not None
         for page in site.pages(lang):
             html = BeautifulSoup(site.html_file(lang, page).read_text(encoding="utf-8"), "html.parser")
