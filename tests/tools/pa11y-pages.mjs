@@ -25,11 +25,12 @@ const browser = await puppeteer.launch({
 const results = {};
 try {
   const queue = [...urls];
+  // One tab per worker, reused from page to page: opening a tab costs as much as checking.
   const worker = async () => {
+    const page = await browser.newPage();
     for (let url = queue.shift(); url !== undefined; url = queue.shift()) {
       // pa11y's own navigation waits for the network to be idle for 500 ms; the pages are
       // static HTML and Material's scripts have run at "load", so that wait only costs time.
-      const page = await browser.newPage();
       await page.goto(url, { waitUntil: "load", timeout: 30000 });
       const result = await pa11y(url, {
         browser,
@@ -46,9 +47,9 @@ try {
         issue.inContent = await page.evaluate(
           selector => Boolean(document.querySelector(selector)?.closest("article")), issue.selector);
       }
-      await page.close();
       results[url] = result.issues;
     }
+    await page.close();
   };
   await Promise.all(Array.from({ length: CONCURRENCY }, worker));
 } finally {
