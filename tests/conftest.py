@@ -1,25 +1,26 @@
-"""Shared fixtures: the site is built once per test session, then served and opened in Chromium.
+"""Shared fixtures: the site is built once per test session, served by Debian's nginx with
+deploy/nginx.conf (tests/nginx.py), and opened in Chromium.
 
-Browser tests need Debian's chromium (apt-get install chromium). On a developer's machine
-without it they are skipped with a loud reason; in CI (CI=true) they fail instead.
+Browser tests need Debian's chromium (apt-get install chromium), the served site Debian's nginx
+(apt-get install nginx). On a developer's machine without them they are skipped with a loud
+reason; in CI (CI=true) they fail instead.
 """
 
 from __future__ import annotations
 
-import functools
-import http.server
 import os
 import shutil
 import socket
 import subprocess
 import sys
-import threading
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Iterator, NoReturn
 
 import pytest
 
 from handbook.project import ROOT, SOURCE_PARTS, Language, languages, load_contract
+from tests import nginx as nginx_server
 
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 IN_CI = os.environ.get("CI", "").lower() == "true"
@@ -87,49 +88,35 @@ def site(tmp_path_factory) -> Site:
     return Site(site_dir, url, languages(), load_contract())
 
 
-class _SiteHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves the built site like the production server: each language gets its own 404 page."""
-
-    languages: list[Language] = []
-
-    def log_message(self, *args):  # keep test output quiet
-        pass
-
-    def send_error(self, code, message=None, explain=None):
-        if code != 404:
-            return super().send_error(code, message, explain)
-        prefix = next(
-            (l.url_prefix() for l in self.languages if not l.default and self.path.startswith("/" + l.url_prefix())),
-            "",
-        )
-        body = (Path(self.directory) / prefix / "404.html").read_bytes()
-        self.send_response(404)
-        self.send_header("Content-Type", "text/html; charset=utf-8")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        if self.command != "HEAD":
-            self.wfile.write(body)
+def not_installed(message: str) -> NoReturn:
+    """A tool the tests need is missing: skipped loudly on a developer's machine, failed in CI."""
+    if IN_CI:
+        pytest.fail(message + " In CI (CI=true) these tests must run, never skip.")
+    pytest.skip(message)
 
 
 @pytest.fixture(scope="session")
-def server(site) -> str:
-    """The built site served on 127.0.0.1 at its SITE_URL. Returns the base URL."""
+def nginx(site, tmp_path_factory) -> Iterator[nginx_server.Nginx]:
+    """Debian's nginx serving the built site with deploy/nginx.conf (only port and root changed)."""
+    if not Path(nginx_server.NGINX).exists() or not nginx_server.MIME_TYPES.exists():
+        not_installed(
+            f"SERVER TESTS NOT RUN: no nginx at {nginx_server.NGINX} (or no {nginx_server.MIME_TYPES}). "
+            "Install Debian's nginx (apt-get install nginx)."
+        )
     port = int(site.url.rsplit(":", 1)[1].strip("/"))
-    handler = functools.partial(
-        type("Handler", (_SiteHandler,), {"languages": site.languages}), directory=str(site.dir)
-    )
-    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield site.url
-    httpd.shutdown()
+    server = nginx_server.start(site.dir, port, tmp_path_factory.mktemp("nginx"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def server(nginx) -> str:
+    """The built site served by nginx on 127.0.0.1 at its SITE_URL. Returns the base URL."""
+    return nginx.url
 
 
 def _no_browser(reason: str):
-    message = f"BROWSER TESTS NOT RUN: {reason}. Install Debian's chromium (apt-get install chromium)."
-    if IN_CI:
-        pytest.fail(message + " In CI (CI=true) browser tests must run, never skip.")
-    pytest.skip(message)
+    not_installed(f"BROWSER TESTS NOT RUN: {reason}. Install Debian's chromium (apt-get install chromium).")
 
 
 @pytest.fixture(scope="session")
@@ -184,6 +171,14 @@ def open_page(browser, server):
 
 
 def pytest_report_header(config):
+    missing = "FAIL (CI=true)" if IN_CI else "be SKIPPED"
+    lines = []
     if not Path(CHROMIUM).exists():
-        return [f"!!! No Chromium at {CHROMIUM}: browser tests will {'FAIL (CI=true)' if IN_CI else 'be SKIPPED'} !!!"]
-    return [f"browser: {CHROMIUM}"]
+        lines.append(f"!!! No Chromium at {CHROMIUM}: browser tests will {missing} !!!")
+    else:
+        lines.append(f"browser: {CHROMIUM}")
+    if not Path(nginx_server.NGINX).exists():
+        lines.append(f"!!! No nginx at {nginx_server.NGINX}: server and browser tests will {missing} !!!")
+    else:
+        lines.append(f"server: {nginx_server.NGINX} with deploy/nginx.conf")
+    return lines
