@@ -229,6 +229,7 @@ def test_nginx_sends_html_css_js_and_json_as_utf8_gzipped_to_browsers_that_accep
         packed = client.get(file, Accept_Encoding="gzip, deflate, br")
         assert packed.headers.get("Content-Type") == content_type, file
         assert packed.headers.get("Content-Encoding") == "gzip", f"/{file} is not gzipped"
+        assert packed.headers.get("Vary") == "Accept-Encoding", f"/{file}: caches could mix gzipped and plain"
         unpacked_is_the_file = gzip.decompress(packed.body) == original
         assert unpacked_is_the_file, f"/{file} gzipped is not the file"
         plain = client.get(file)
@@ -240,7 +241,7 @@ def test_nginx_sends_html_css_js_and_json_as_utf8_gzipped_to_browsers_that_accep
 def test_nginx_answers_a_missing_page_with_404_and_the_404_page_of_its_language(site, client, prefix, lang):
     page = (site.dir / prefix / "404.html").read_bytes()
     assert f'<html lang="{lang}"'.encode() in page
-    for path in (prefix + MISSING, prefix + "saknas.html", prefix + "assets/saknas.js"):
+    for path in (prefix + MISSING, prefix + "saknas.html", prefix + "assets/saknas.js", prefix + "search/"):
         answer = client.get(path)
         assert answer.status == 404, f"/{path}: {answer.status}"
         right_page = answer.body == page  # (not compared in the message: two whole pages)
