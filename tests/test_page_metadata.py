@@ -113,7 +113,7 @@ def test_the_schema_has_the_required_and_optional_fields():
     required = {f.name for f in SCHEMA if f.required}
     optional = {f.name for f in SCHEMA if not f.required}
     assert required == {"owner", "reviewed", "review_by", "document_type", "description"}
-    assert optional == {"decided_by", "decided_on", "reference", "title", "search", "translation_of"}
+    assert optional == {"decided_by", "decided_on", "reference", "title", "search", "translation_of", "changes"}
 
 
 def test_every_english_page_translates_the_current_swedish_text():

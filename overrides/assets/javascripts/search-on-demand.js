@@ -3,15 +3,22 @@
 // search/search_index.json as soon as a page loads: this holds that request back until the
 // reader reaches for search (pointer over the search box or its button, a touch on them, or
 // focus in the box, which Material's "/", "s" and "f" shortcuts give it), then sends it.
+// Material also requests sitemap.xml next to every <link rel="alternate"> of the page (for its
+// own language selector), and the feed's link is one: those requests are never sent, because
+// the handbook's language selector links each page's twin itself (language-switch.js).
 (function () {
-  var held = [], started = false, index = /\/search\/search_index\.json$/;
-  var deferred = new WeakSet(), open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
+  var held = [], started = false, index = /\/search\/search_index\.json$/, sitemap = /\/sitemap\.xml$/;
+  var deferred = new WeakSet(), unsent = new WeakSet();
+  var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
   XMLHttpRequest.prototype.open = function (method, url) {
-    if (index.test(new URL(url, location.href).pathname)) deferred.add(this);
+    var path = new URL(url, location.href).pathname;
+    if (index.test(path)) deferred.add(this);
+    if (sitemap.test(path)) unsent.add(this);
     return open.apply(this, arguments);
   };
   XMLHttpRequest.prototype.send = function () {
     var request = this, args = arguments;
+    if (unsent.has(request)) return;
     if (started || !deferred.has(request)) return send.apply(request, args);
     held.push(function () { send.apply(request, args); });
   };
