@@ -182,3 +182,33 @@ def pytest_report_header(config):
     else:
         lines.append(f"server: {nginx_server.NGINX} with deploy/nginx.conf")
     return lines
+
+
+EPOCH = "1767225600"  # 2026-01-01, as SOURCE_DATE_EPOCH
+
+
+@dataclass(frozen=True)
+class Release:
+    project: Path  # a copy of the sources outside any git repository
+    zip: Path      # what `handbook-release` made of it, with SOURCE_DATE_EPOCH=EPOCH
+    site: Path     # the zip's site, unpacked
+
+
+@pytest.fixture(scope="session")
+def release_build(tmp_path_factory) -> Release:
+    """One release of a copy of the sources outside git, built once for every test that needs a
+    reproducible build, a copy without git history, or the release itself."""
+    import zipfile
+
+    from handbook import release
+
+    base = tmp_path_factory.mktemp("release")
+    project = copy_project(base / "project")
+    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+    try:
+        archive = release.release(project, base / "dist")
+    finally:
+        del os.environ["SOURCE_DATE_EPOCH"]
+    with zipfile.ZipFile(archive) as opened:
+        opened.extractall(base / "unpacked")
+    return Release(project, archive, base / "unpacked" / "site")
