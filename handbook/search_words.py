@@ -21,9 +21,12 @@ import yaml
 from mkdocs import plugins
 from mkdocs.exceptions import PluginError
 
+from handbook.search_index import compound_cache, prepare_search_index
 from handbook.project import HandbookError, Language, languages_from_config, section_reference_problem
 
 WORDS_FILE = "search_words.yml"
+# Sections that point elsewhere or are about the handbook itself, for every language.
+NAVIGATION_KEY = "navigation"
 # Staff words weigh half as much as heading words (the title boost set in mkdocs.yml).
 KEYWORD_SHARE_OF_TITLE = 0.5
 QUESTION_BOOST = 1.5
@@ -42,7 +45,16 @@ def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict
     except yaml.YAMLError as err:
         raise HandbookError(f"{name}: is not valid YAML ({err}). Check the indentation.") from err
     locales = {lang.locale: lang for lang in langs}
+    navigation = data.get(NAVIGATION_KEY) or []
+    if not isinstance(navigation, list):
+        raise HandbookError(f"{name}: {NAVIGATION_KEY}: must be a list of <page file>#<section id> or <page file>.")
+    for target in navigation:
+        problem = section_reference_problem(str(target), docs_dir, langs)
+        if problem:
+            raise HandbookError(f"{name}: {NAVIGATION_KEY}: {problem}")
     for locale, entry in data.items():
+        if locale == NAVIGATION_KEY:
+            continue
         if locale not in locales:
             raise HandbookError(f"{name}: '{locale}' is not a language of the site. Use one of: {', '.join(locales)}.")
         for group in entry.get("synonyms") or []:
@@ -69,7 +81,8 @@ def _matches(term: str, text: str, words: list[str]) -> bool:
     return words[at] == term if len(term) < 4 else words[at].startswith(term)
 
 
-def _location(lang: Language, target: str) -> str:
+def _location(target: str) -> str:
+    """A section's location in its language's search index: 'facebook-konton/#one-account'."""
     page, _, section_id = target.partition("#")
     stem = page[: -len(".md")]
     path = "" if stem == "index" else stem + "/"
@@ -78,7 +91,7 @@ def _location(lang: Language, target: str) -> str:
 
 def add_search_words(index: dict, lang: Language, words: dict) -> dict:
     groups = [[w.lower() for w in group] for group in words.get("synonyms") or []]
-    extra = {_location(lang, t): [w.lower() for w in ws] for t, ws in (words.get("sections") or {}).items()}
+    extra = {_location(t): [w.lower() for w in ws] for t, ws in (words.get("sections") or {}).items()}
     for doc in index["docs"]:
         text = _TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}").lower()
         tokens = sorted(set(_WORD.findall(text)))
@@ -111,8 +124,12 @@ def on_post_build(config):
         words = load_search_words(words_file, Path(config["docs_dir"]), langs) if words_file.exists() else {}
     except HandbookError as err:
         raise PluginError(str(err)) from err
+    cache = compound_cache(Path(config.config_file_path).parent)
+    navigation = [_location(t) for t in words.get(NAVIGATION_KEY) or []]
     for lang in langs:
         index_file = Path(config["site_dir"]) / lang.url_prefix() / "search" / "search_index.json"
         index = json.loads(index_file.read_text(encoding="utf-8"))
         index = add_search_words(index, lang, words.get(lang.locale) or {})
+        index = prepare_search_index(index, lang.locale, navigation, cache)
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    cache.save()

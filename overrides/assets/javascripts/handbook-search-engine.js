@@ -1,0 +1,673 @@
+// The handbook's search: ranks the sections of one language's search index for a reader's
+// question. It knows nothing of Material for MkDocs: the search worker (workers/handbook-search.js)
+// feeds it the index and hands its results to Material's search box, and the editors' command
+// (uv run handbook-search) runs this same file in Node.js, so the two cannot disagree.
+//
+// How a question is matched, word by word (each word scores its best match in a section):
+// - exact: the word as typed ("konton");
+// - stem: another form of the same word ("kontot"; Snowball's Swedish stemmer, Porter's English);
+// - part: part of a compound ("inställningar" in "säkerhetsinställningarna"; the build splits the
+//   handbook's compounds with a Swedish dictionary), or a typed compound that the handbook writes
+//   apart or hyphenated ("facebookkonton": "Facebook-konto");
+// - typo: one wrong, missing, extra or swapped letter (two in long words), on the word as typed
+//   and on its stem ("yttrandefrihed", "sekretes");
+// - prefix: the word being typed, the last one, as the start of a word ("sekre").
+// An exact match counts most, a prefix least. A word found in few sections counts for more
+// than one found in many (BM25's idf), so the rare word that carries a question outweighs
+// "sociala medier". A heading counts more than the text under it, staff words
+// (search_words.yml) almost as much. Little words ("och", "the") count a little, question words
+// ("vem", "what") fully. Sections marked as navigation (search_words.yml: the start page's lists,
+// the search help, legal text) count less, so that the section that answers comes first.
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.HandbookSearch = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  // How much each kind of match is worth, against an exact match.
+  var KIND = { exact: 1, stem: 0.8, part: 0.6, typo: 0.55, prefix: 0.45 };
+  // How much a word weighs in each field of a section, against its text.
+  var FIELD = { title: 3, keywords: 2.2, page: 0.8, text: 1 };
+  var FIELDS = ["title", "keywords", "page", "text"];
+  // BM25: how fast repeats of a word stop counting, and how much a long text is discounted.
+  var K1 = 1.2, B = { title: 0, keywords: 0, page: 0, text: 0.5 };
+  // Navigation sections, and page entries (title and intro) against their own sections.
+  var NAVIGATION_WEIGHT = 0.35;
+  var LITTLE_WORD_WEIGHT = 0.3;
+  // A section that matches only some of the question's words: what it keeps, at worst.
+  var PARTIAL_FLOOR = 0.3;
+  var MAX_RESULTS = 100, MIN_SHARE_OF_BEST = 0.08;
+
+  // Little words: weighed down, never listed as missing. Question words are not little words.
+  var LITTLE = {
+    sv: "och i att det som en på är av för med till den har de inte om ett men jag du vi man kan får ska " +
+      "min mitt mina din ditt dina sin sitt sina er ert era han hon den det dem dig mig sig oss er så " +
+      "från vid under över efter eller också även bara mycket någon något några alla allt sådan sådana " +
+      "ha hade varit vara är blir bli blev skulle kunde ville vill måste bör",
+    en: "a an the and or of to in on at for from with by as is are was were be been being it its this " +
+      "that these those i me my mine you your yours we our us he she his her they them their there " +
+      "do does did can could may might must shall should will would have has had not no so if into " +
+      "about up out than then also too very just any some all"
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // Stemmers
+  // ---------------------------------------------------------------------------------------
+
+  // Snowball's Swedish stemmer (snowballstem.org, Snowball 3.1.1), written out by hand.
+  // tests/test_search_engine.py checks it against the reference on the Hunspell word list.
+  var SV_VOWEL = /[aeiouyäåö]/;
+  var SV_S_ENDING = "bcdfghjklmnoprtvy";
+  var SV_OST_ENDING = "iklnprtuv";
+  var SV_ET_EXCEPTIONS = ["fab", "h", "pak", "rak", "stak", "kom", "iet", "cit", "dit", "alit", "ilit",
+    "mit", "nit", "pit", "rit", "sit", "tit", "uit", "ivit", "kvit", "xit"];
+  var SV_MAIN = ["a", "arna", "erna", "heterna", "orna", "ad", "e", "ade", "ande", "arne", "are", "aste",
+    "en", "anden", "aren", "heten", "ern", "ar", "er", "heter", "or", "s", "as", "arnas", "ernas",
+    "ornas", "es", "ades", "andes", "ens", "arens", "hetens", "erns", "at", "et", "andet", "het", "ast"]
+    .sort(function (a, b) { return b.length - a.length; });
+  var SV_PAIRS = ["dd", "gd", "nn", "dt", "gt", "kt", "tt"];
+  var SV_OTHER = ["fullt", "lig", "els", "öst", "ig"];
+
+  function svRegion(w) {
+    // R1: after the first non-vowel that follows a vowel, and at least 3 letters in.
+    if (w.length < 3) return w.length;
+    var i = 0;
+    while (i < w.length && !SV_VOWEL.test(w[i])) i++;
+    if (i >= w.length) return w.length;
+    i++;
+    while (i < w.length && SV_VOWEL.test(w[i])) i++;
+    if (i >= w.length) return w.length;
+    return Math.max(i + 1, 3);
+  }
+
+  function svEtCondition(before) {
+    var n = before.length;
+    if (n < 3 || SV_VOWEL.test(before[n - 1]) || !SV_VOWEL.test(before[n - 2])) return false;
+    for (var i = 0; i < SV_ET_EXCEPTIONS.length; i++)
+      if (before.slice(-SV_ET_EXCEPTIONS[i].length) === SV_ET_EXCEPTIONS[i]) return false;
+    return true;
+  }
+
+  // ``full``: the whole algorithm. Search leaves out its last step, which takes derivational
+  // endings ("lig", "ig", "els") and so joins words of other meanings ("lagligt" -> "lag", which
+  // is "lagen"); inflections ("lagen", "lagar") and "-het" stay joined.
+  function stemSwedish(w, full) {
+    var p1 = svRegion(w);
+    // Main suffix: the longest one that lies in R1.
+    for (var i = 0; i < SV_MAIN.length; i++) {
+      var s = SV_MAIN[i];
+      if (w.length - s.length < p1 || w.slice(-s.length) !== s) continue;
+      var before = w.slice(0, w.length - s.length);
+      if (s === "s") {
+        if (before.slice(-2) === "et" && svEtCondition(before.slice(0, -2))) w = before.slice(0, -2);
+        else if (before && SV_S_ENDING.indexOf(before[before.length - 1]) >= 0) w = before;
+      } else if (s === "et") {
+        if (svEtCondition(before)) w = before;
+      } else {
+        w = before;
+      }
+      break;
+    }
+    // A double consonant at the end, in R1, loses its last letter.
+    if (w.length - 2 >= p1 && SV_PAIRS.indexOf(w.slice(-2)) >= 0 && w.length - 1 > p1) w = w.slice(0, -1);
+    if (!full) return w;
+    // Other suffixes, in R1.
+    for (var j = 0; j < SV_OTHER.length; j++) {
+      var o = SV_OTHER[j];
+      if (w.length - o.length < p1 || w.slice(-o.length) !== o) continue;
+      if (o === "fullt") w = w.slice(0, -1);
+      else if (o === "öst") {
+        if (SV_OST_ENDING.indexOf(w[w.length - 4]) >= 0 && w.length >= 4) w = w.slice(0, -1);
+      } else w = w.slice(0, -o.length);
+      break;
+    }
+    return w;
+  }
+
+  // Porter's English stemmer, as lunr 2.3.9 writes it (MIT, Oliver Nightingale; after
+  // tartarus.org/~martin), which Material's search used before. ``full``: the whole algorithm.
+  // Search uses only its steps for inflections (1: "-s", "-ed", "-ing", "-y"; 5: a final "-e"):
+  // steps 2-4 take derivational endings and join words of other meanings ("managers" and
+  // "manage" -> "manag", "general" and "generous" -> "gener").
+  var stemEnglish = (function () {
+    var step2list = { ational: "ate", tional: "tion", enci: "ence", anci: "ance", izer: "ize", bli: "ble",
+      alli: "al", entli: "ent", eli: "e", ousli: "ous", ization: "ize", ation: "ate", ator: "ate",
+      alism: "al", iveness: "ive", fulness: "ful", ousness: "ous", aliti: "al", iviti: "ive",
+      biliti: "ble", logi: "log" };
+    var step3list = { icate: "ic", ative: "", alize: "al", iciti: "ic", ical: "ic", ful: "", ness: "" };
+    var c = "[^aeiou]", v = "[aeiouy]", C = c + "[^aeiouy]*", V = v + "[aeiou]*";
+    var reMgr0 = new RegExp("^(" + C + ")?" + V + C);
+    var reMeq1 = new RegExp("^(" + C + ")?" + V + C + "(" + V + ")?$");
+    var reMgr1 = new RegExp("^(" + C + ")?" + V + C + V + C);
+    var reSv = new RegExp("^(" + C + ")?" + v);
+    var re1a = /^(.+?)(ss|i)es$/, re21a = /^(.+?)([^s])s$/, re1b = /^(.+?)eed$/, re21b = /^(.+?)(ed|ing)$/;
+    var reLast = /.$/, re21b2 = /(at|bl|iz)$/, re31b2 = new RegExp("([^aeiouylsz])\\1$");
+    var re41b2 = new RegExp("^" + C + v + "[^aeiouwxy]$");
+    var re1c = /^(.+?[^aeiou])y$/;
+    var re2 = /^(.+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$/;
+    var re3 = /^(.+?)(icate|ative|alize|iciti|ical|ful|ness)$/;
+    var re4 = /^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$/;
+    var re24 = /^(.+?)(s|t)(ion)$/, re5 = /^(.+?)e$/, re51 = /ll$/;
+    var re35 = new RegExp("^" + C + v + "[^aeiouwxy]$");
+    return function (w, full) {
+      var fp, stem, suffix, firstch;
+      if (w.length < 3) return w;
+      firstch = w.substr(0, 1);
+      if (firstch === "y") w = firstch.toUpperCase() + w.substr(1);
+      if (re1a.test(w)) w = w.replace(re1a, "$1$2");
+      else if (re21a.test(w)) w = w.replace(re21a, "$1$2");
+      if (re1b.test(w)) {
+        fp = re1b.exec(w);
+        if (reMgr0.test(fp[1])) w = w.replace(reLast, "");
+      } else if (re21b.test(w)) {
+        fp = re21b.exec(w);
+        stem = fp[1];
+        if (reSv.test(stem)) {
+          w = stem;
+          if (re21b2.test(w)) w = w + "e";
+          else if (re31b2.test(w)) w = w.replace(reLast, "");
+          else if (re41b2.test(w)) w = w + "e";
+        }
+      }
+      if (re1c.test(w)) { fp = re1c.exec(w); w = fp[1] + "i"; }
+      if (full && re2.test(w)) {
+        fp = re2.exec(w); stem = fp[1]; suffix = fp[2];
+        if (reMgr0.test(stem)) w = stem + step2list[suffix];
+      }
+      if (full && re3.test(w)) {
+        fp = re3.exec(w); stem = fp[1]; suffix = fp[2];
+        if (reMgr0.test(stem)) w = stem + step3list[suffix];
+      }
+      if (!full) {
+        // (steps 2-4 left out)
+      } else if (re4.test(w)) {
+        fp = re4.exec(w); stem = fp[1];
+        if (reMgr1.test(stem)) w = stem;
+      } else if (re24.test(w)) {
+        fp = re24.exec(w); stem = fp[1] + fp[2];
+        if (reMgr1.test(stem)) w = stem;
+      }
+      if (re5.test(w)) {
+        fp = re5.exec(w); stem = fp[1];
+        if (reMgr1.test(stem) || (reMeq1.test(stem) && !re35.test(stem))) w = stem;
+      }
+      if (re51.test(w) && reMgr1.test(w)) w = w.replace(reLast, "");
+      if (firstch === "y") w = firstch.toLowerCase() + w.substr(1);
+      return w;
+    };
+  })();
+
+  var STEMMERS = {
+    sv: function (w) { return stemSwedish(w, false); },
+    en: function (w) { return stemEnglish(w, false); }
+  };
+  var FULL_STEMMERS = {
+    sv: function (w) { return stemSwedish(w, true); },
+    en: function (w) { return stemEnglish(w, true); }
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // Words
+  // ---------------------------------------------------------------------------------------
+
+  var TAG = /<[^>]*>/g;
+  var ENTITY = /&(amp|lt|gt|quot|#39|nbsp);/g;
+  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
+  // A word: letters and digits, possibly joined by hyphens ("Facebook-konto", "ip-nummer").
+  var WORD = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
+  var POSSESSIVE = /['\u2019]s(?![\p{L}\p{N}])/gu;
+
+  function plainText(html) {
+    return String(html || "").replace(TAG, " ").replace(ENTITY, function (m, name) { return ENTITIES[name]; });
+  }
+
+  // The words of a text, lower case. A hyphenated word gives its pieces and the joined word.
+  function words(text) {
+    var out = [], match;
+    var clean = String(text).replace(POSSESSIVE, "").toLowerCase();
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(clean))) {
+      var pieces = match[0].split(/[-\u2010\u2011]/);
+      for (var i = 0; i < pieces.length; i++) out.push(pieces[i]);
+      if (pieces.length > 1) out.push(pieces.join(""));
+    }
+    return out;
+  }
+
+  // The hyphenated words of a text, as their pieces.
+  function hyphenated(text) {
+    var out = [], match;
+    var clean = String(text).replace(POSSESSIVE, "").toLowerCase();
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(clean))) {
+      var pieces = match[0].split(/[-\u2010\u2011]/);
+      if (pieces.length > 1) out.push(pieces);
+    }
+    return out;
+  }
+
+  // Optimal string alignment distance, or limit + 1 once it is certain to exceed limit.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev2 = null, prev = new Array(b.length + 1), cur;
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur = new Array(b.length + 1);
+      cur[0] = i;
+      var best = cur[0];
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          d = Math.min(d, prev2[j - 2] + 1);
+        cur[j] = d;
+        if (d < best) best = d;
+      }
+      if (best > limit) return limit + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function typoLimit(word) {
+    return word.length >= 10 ? 2 : word.length >= 5 ? 1 : 0;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The index
+  // ---------------------------------------------------------------------------------------
+
+  function Engine(index) {
+    var config = index.config || {};
+    var handbook = config.handbook || {};
+    this.lang = (config.lang && config.lang[0]) || "en";
+    var stem = STEMMERS[this.lang] || function (w) { return w; };
+    var stems = new Map();
+    this.stem = function (w) {
+      var s = stems.get(w);
+      if (s === undefined) { s = stem(w); stems.set(w, s); }
+      return s;
+    };
+    // Compound -> parts: the build's (Swedish dictionary), and every hyphenated word of the
+    // handbook ("facebookkonto": facebook, konto), added below.
+    this.compounds = Object.assign({}, handbook.compounds || {});
+    this.little = new Set(((LITTLE[this.lang] || "") + "").split(" "));
+    var navigation = handbook.navigation || [];
+    this.docs = [];
+    this.pages = new Map();
+    // Every key ("=" form, "~" stem, "+" stem of a compound's part) -> its sections and weights.
+    var postings = new Map();
+    var fieldLength = {}, fieldTotal = {};
+    FIELDS.forEach(function (f) { fieldTotal[f] = 0; });
+    var self = this;
+    (index.docs || []).forEach(function (doc) {
+      hyphenated(plainText(doc.title) + " " + plainText(doc.text) + " " + (doc.keywords || "")).forEach(function (pieces) {
+        var joined = pieces.join("");
+        if (!self.compounds[joined]) self.compounds[joined] = pieces;
+      });
+      var page = doc.location.split("#")[0];
+      var isPage = doc.location.indexOf("#") < 0;
+      if (isPage && !self.pages.has(page)) self.pages.set(page, doc);
+      var pageDoc = self.pages.get(page);
+      var fields = {
+        title: plainText(doc.title),
+        keywords: doc.keywords || "",
+        page: isPage || !pageDoc ? "" : plainText(pageDoc.title),
+        text: plainText(doc.text)
+      };
+      var weight = typeof doc.boost === "number" ? doc.boost : 1;
+      var nav = navigation.some(function (n) { return n === doc.location || n === page; });
+      self.docs.push({
+        location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
+        pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields,
+        weight: weight * (nav ? NAVIGATION_WEIGHT : 1), navigation: nav
+      });
+    });
+    // Term frequencies per field, then BM25 weights per key and section.
+    var n = this.docs.length;
+    var counts = this.docs.map(function (doc) {
+      var perField = {};
+      FIELDS.forEach(function (f) {
+        var list = words(doc.fields[f]);
+        fieldTotal[f] += list.length;
+        var tf = new Map();
+        list.forEach(function (w) {
+          self.keysOf(w).forEach(function (key) { tf.set(key, (tf.get(key) || 0) + 1); });
+        });
+        perField[f] = { length: list.length, tf: tf };
+      });
+      return perField;
+    });
+    FIELDS.forEach(function (f) { fieldLength[f] = fieldTotal[f] / Math.max(1, n) || 1; });
+    counts.forEach(function (perField, d) {
+      var weights = new Map();
+      FIELDS.forEach(function (f) {
+        var norm = 1 - B[f] + B[f] * perField[f].length / fieldLength[f];
+        perField[f].tf.forEach(function (tf, key) {
+          var w = FIELD[f] * tf * (K1 + 1) / (tf + K1 * norm);
+          weights.set(key, (weights.get(key) || 0) + w);
+        });
+      });
+      weights.forEach(function (w, key) {
+        var list = postings.get(key);
+        if (!list) postings.set(key, list = { docs: [], weights: [] });
+        list.docs.push(d);
+        list.weights.push(w);
+      });
+    });
+    this.postings = postings;
+    this.idf = function (key) {
+      var list = postings.get(key);
+      var df = list ? list.docs.length : 0;
+      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    };
+    // Every distinct word (for typos and prefixes), by first letter.
+    this.vocabulary = new Map();
+    this.stemVocabulary = new Map();
+    postings.forEach(function (list, key) {
+      var kind = key[0], word = key.slice(1), into = kind === "=" ? self.vocabulary : kind === "~" ? self.stemVocabulary : null;
+      if (!into) return;
+      var bucket = into.get(word[0]);
+      if (!bucket) into.set(word[0], bucket = []);
+      bucket.push(word);
+    });
+    this.vocabulary.forEach(function (list) { list.sort(); });
+  }
+
+  // The keys a word of the handbook is indexed under.
+  Engine.prototype.keysOf = function (w) {
+    var keys = ["=" + w, "~" + this.stem(w)];
+    var parts = this.compounds[w];
+    if (parts) for (var i = 0; i < parts.length; i++) keys.push("+" + this.stem(parts[i]));
+    return keys;
+  };
+
+  Engine.prototype.has = function (key) { return this.postings.has(key); };
+
+  // ---------------------------------------------------------------------------------------
+  // A question
+  // ---------------------------------------------------------------------------------------
+
+  // Ways to match one word of the question: [{key, kind, weight, via}].
+  Engine.prototype.candidates = function (word, isLast) {
+    var self = this, out = [], seen = new Set();
+    function add(key, kind, via) {
+      if (seen.has(key) || !self.has(key)) return;
+      seen.add(key);
+      out.push({ key: key, kind: kind, weight: KIND[kind], via: via || word });
+    }
+    var s = this.stem(word);
+    add("=" + word, "exact");
+    add("~" + s, "stem");
+    add("+" + s, "part");
+    // The handbook writes the word hyphenated or as a compound of its own ("Facebook-konto").
+    var known = out.length > 0;
+    if (!known) {
+      var limit = typoLimit(word);
+      if (limit) {
+        this.near(this.vocabulary, word, limit).forEach(function (form) { add("=" + form, "typo", form); });
+        var stemLimit = typoLimit(s);
+        if (stemLimit) this.near(this.stemVocabulary, s, stemLimit).forEach(function (st) { add("~" + st, "typo", st); });
+      }
+    }
+    if (isLast && word.length >= 3) {
+      this.completions(word).forEach(function (form) { add("=" + form, "prefix", form); });
+    }
+    return out;
+  };
+
+  // Words of the handbook within ``limit`` typos of ``word`` (the same first letter, or its first
+  // two letters swapped).
+  Engine.prototype.near = function (vocabulary, word, limit) {
+    var found = [], firsts = [word[0]];
+    if (word.length > 1 && word[1] !== word[0]) firsts.push(word[1]);
+    firsts.forEach(function (first) {
+      (vocabulary.get(first) || []).forEach(function (candidate) {
+        if (candidate !== word && distance(word, candidate, limit) <= limit) found.push(candidate);
+      });
+    });
+    return found;
+  };
+
+  // Words of the handbook that start with ``prefix``, the most common first.
+  Engine.prototype.completions = function (prefix) {
+    var self = this, list = this.vocabulary.get(prefix[0]) || [], lo = 0, hi = list.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < prefix) lo = mid + 1; else hi = mid; }
+    var found = [];
+    for (var i = lo; i < list.length && list[i].slice(0, prefix.length) === prefix; i++)
+      if (list[i] !== prefix) found.push(list[i]);
+    found.sort(function (a, b) { return self.postings.get("=" + b).docs.length - self.postings.get("=" + a).docs.length; });
+    return found.slice(0, 30);
+  };
+
+  // A typed compound the handbook does not have as one word, read as words it does have:
+  // "facebookkonton" -> facebook + konton, "sekretessinställningar" -> sekretess + inställningar.
+  // The last part must be a word (or compound part) of the handbook; the first may be unknown
+  // ("integritets-"), and then counts for nothing.
+  Engine.prototype.split = function (word) {
+    var self = this, best = null;
+    function known(part) {
+      var s = self.stem(part);
+      return self.has("=" + part) || self.has("~" + s) || self.has("+" + s);
+    }
+    for (var cut = 3; cut <= word.length - 3; cut++) {
+      var head = word.slice(0, cut), tail = word.slice(cut);
+      if (!known(tail)) continue;
+      var heads = [head];
+      // The linking -s- ("sekretess|inställningar" or "integritet|s|inställningar").
+      if (head.length > 3 && head[head.length - 1] === "s") heads.push(head.slice(0, -1));
+      for (var i = 0; i < heads.length; i++) {
+        var h = heads[i], score = tail.length + (known(h) ? h.length : 0);
+        if (!best || score > best.score) best = { parts: [h, tail], score: score, knownHead: known(h) };
+      }
+    }
+    if (best && !best.knownHead) {
+      // Perhaps the head is itself two words the handbook has.
+      var inner = best.parts[0].length >= 6 ? this.split(best.parts[0]) : null;
+      if (inner && inner.every(known)) return inner.concat([best.parts[1]]);
+    }
+    return best ? best.parts : null;
+  };
+
+  // The question's words, each with its ways to match.
+  Engine.prototype.parse = function (query) {
+    var self = this;
+    var typed = words(query.replace(/["+*~^]/g, " "));
+    var complete = /[\s\p{P}]$/u.test(query);
+    var seen = new Set(), list = [];
+    typed.forEach(function (w, i) {
+      if (seen.has(w)) return;
+      seen.add(w);
+      list.push({ word: w, last: i === typed.length - 1 && !complete });
+    });
+    // A hyphenated word gives its pieces and the joined word: search the pieces, not both.
+    var joined = new Set();
+    var raw = query.toLowerCase().match(WORD) || [];
+    raw.forEach(function (r) { if (/[-\u2010\u2011]/.test(r)) joined.add(r.replace(/[-\u2010\u2011]/g, "")); });
+    return list.filter(function (q) { return !joined.has(q.word); }).map(function (q) {
+      var entry = {
+        word: q.word,
+        weight: self.little.has(q.word) ? LITTLE_WORD_WEIGHT : 1,
+        little: self.little.has(q.word),
+        candidates: self.candidates(q.word, q.last),
+        parts: null
+      };
+      // A compound: by its parts too, the handbook's own split, or one made here.
+      var unknown = !entry.candidates.some(function (c) { return c.kind !== "prefix"; });
+      if (q.word.length >= 6 && (self.compounds[q.word] || unknown)) {
+        var parts = self.compounds[q.word] || self.split(q.word);
+        if (parts) entry.parts = parts.map(function (p) {
+          return { word: p, candidates: self.candidates(p, false).filter(function (c) { return c.kind !== "prefix"; }) };
+        });
+      }
+      return entry;
+    });
+  };
+
+  // For one question word: each section's best match (score, and how it matched).
+  Engine.prototype.scoreWord = function (candidates, factor, into, how) {
+    var self = this;
+    candidates.forEach(function (c) {
+      var list = self.postings.get(c.key), idf = self.idf(c.key);
+      for (var i = 0; i < list.docs.length; i++) {
+        var d = list.docs[i], s = c.weight * idf * list.weights[i] * factor;
+        if (s > into[d]) { into[d] = s; how[d] = c; }
+      }
+    });
+  };
+
+  // options.explain: also say in which fields each word matched (the editors' command).
+  Engine.prototype.search = function (query, options) {
+    var self = this, n = this.docs.length, explain = !!(options && options.explain);
+    var parsed = this.parse(String(query || ""));
+    var total = new Float64Array(n), covered = new Float64Array(n), informative = 0;
+    var matchedBy = parsed.map(function () { return new Array(n); });
+    parsed.forEach(function (q, qi) {
+      var best = new Float64Array(n), how = matchedBy[qi];
+      self.scoreWord(q.candidates, 1, best, how);
+      if (q.parts) {
+        // A split compound: each part earns its share of the word.
+        var share = KIND.part / q.parts.length;
+        q.parts.forEach(function (part) {
+          var partBest = new Float64Array(n), partHow = new Array(n);
+          self.scoreWord(part.candidates, 1, partBest, partHow);
+          for (var d = 0; d < n; d++) {
+            if (!partBest[d]) continue;
+            var add = partBest[d] * share;
+            var prior = how[d] && how[d].kind === "split" ? best[d] : 0;
+            if (prior + add > best[d]) {
+              var matches = prior ? how[d].matches.concat([partHow[d]]) : [partHow[d]];
+              best[d] = prior + add;
+              how[d] = { kind: "split", matches: matches, word: q.word };
+            }
+          }
+        });
+      }
+      var strength = 0;
+      q.candidates.forEach(function (c) { strength = Math.max(strength, self.idf(c.key)); });
+      if (q.parts) q.parts.forEach(function (p) { p.candidates.forEach(function (c) { strength = Math.max(strength, self.idf(c.key) * KIND.part); }); });
+      q.strength = strength * q.weight;
+      informative += q.strength;
+      for (var d = 0; d < n; d++) {
+        if (!best[d]) continue;
+        total[d] += best[d] * q.weight;
+        covered[d] += q.strength;
+      }
+    });
+    var ranked = [];
+    var needsContent = parsed.some(function (q) { return !q.little && q.strength > 0; });
+    for (var d = 0; d < n; d++) {
+      if (!total[d]) continue;
+      if (needsContent && !parsed.some(function (q, qi) { return !q.little && matchedBy[qi][d]; })) continue;
+      var coverage = informative ? covered[d] / informative : 1;
+      var score = total[d] * (PARTIAL_FLOOR + (1 - PARTIAL_FLOOR) * coverage * coverage) * this.docs[d].weight;
+      ranked.push({ doc: d, score: score });
+    }
+    ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var top = ranked.length ? ranked[0].score : 0;
+    ranked = ranked.filter(function (r) { return r.score >= top * MIN_SHARE_OF_BEST; }).slice(0, MAX_RESULTS);
+    var results = ranked.map(function (r) { return self.describe(r.doc, r.score, parsed, matchedBy, explain); });
+    return { query: String(query || ""), words: parsed.map(describeWord), results: results, groups: group(results) };
+  };
+
+  function describeWord(q) {
+    return {
+      word: q.word, little: q.little,
+      parts: q.parts ? q.parts.map(function (p) { return p.word; }) : null,
+      found: q.strength > 0
+    };
+  }
+
+  // A ranked section: where it is, its score, and why each word matched.
+  Engine.prototype.describe = function (d, score, parsed, matchedBy, explain) {
+    var doc = this.docs[d], self = this, matches = [], missing = [], keys = new Set();
+    parsed.forEach(function (q, qi) {
+      var how = matchedBy[qi][d];
+      if (!how) {
+        if (!q.little) missing.push(q.word);
+        return;
+      }
+      var list = how.kind === "split" ? how.matches : [how];
+      list.forEach(function (m) {
+        keys.add(m.key);
+        var match = {
+          word: q.word, part: how.kind === "split" ? m.via : null, form: m.key.slice(1),
+          kind: how.kind === "split" ? "part" : m.kind, key: m.key
+        };
+        if (explain) match.fields = self.fieldsWith(doc, m.key);
+        matches.push(match);
+      });
+    });
+    return {
+      location: doc.location, page: doc.page, isPage: doc.isPage, pageTitle: doc.pageTitle,
+      title: this.highlight(doc.title, keys), text: this.highlight(doc.text, keys),
+      plainTitle: plainText(doc.title), score: score, navigation: doc.navigation,
+      matches: matches, missing: missing, found: this.foundWords(doc, keys)
+    };
+  };
+
+  // The fields of a section that hold a key.
+  Engine.prototype.fieldsWith = function (doc, key) {
+    var self = this;
+    return FIELDS.filter(function (f) {
+      return words(doc.fields[f]).some(function (w) { return self.keysOf(w).indexOf(key) >= 0; });
+    });
+  };
+
+  // The section's own words that matched, for highlighting on the page it opens.
+  Engine.prototype.foundWords = function (doc, keys) {
+    var self = this, found = [];
+    words(plainText(doc.title) + " " + plainText(doc.text)).forEach(function (w) {
+      if (found.indexOf(w) < 0 && self.keysOf(w).some(function (k) { return keys.has(k); })) found.push(w);
+    });
+    return found;
+  };
+
+  // The words of an HTML snippet that matched, marked (outside tags).
+  Engine.prototype.highlight = function (html, keys) {
+    var self = this;
+    if (!keys.size || !html) return html;
+    return String(html).replace(/(<[^>]*>)|([^<]+)/g, function (all, tag, text) {
+      if (tag) return tag;
+      return text.replace(WORD, function (match) {
+        var pieces = match.toLowerCase().split(/[-\u2010\u2011]/);
+        var hit = pieces.concat(pieces.length > 1 ? [pieces.join("")] : []).some(function (w) {
+          return self.keysOf(w.replace(POSSESSIVE, "")).some(function (k) { return keys.has(k); });
+        });
+        return hit ? "<mark>" + match + "</mark>" : match;
+      });
+    });
+  };
+
+  // Results per page, the page with the best section first; in each, its sections best first.
+  // When a section is a page's best result, the page's own entry (its title and intro) is left
+  // out: the page's row opens that section.
+  function group(results) {
+    var pages = new Map();
+    results.forEach(function (r) {
+      if (!pages.has(r.page)) pages.set(r.page, []);
+      pages.get(r.page).push(r);
+    });
+    return Array.from(pages.entries()).map(function (entry) {
+      var list = entry[1];
+      if (!list[0].isPage) list = list.filter(function (r) { return !r.isPage; });
+      return { page: entry[0], pageTitle: list[0].pageTitle, results: list };
+    });
+  }
+
+  // Every location found, in the order the reader meets them in the results.
+  function answers(found) {
+    var out = [];
+    found.groups.forEach(function (g) { g.results.forEach(function (r) { out.push(r.location); }); });
+    return out;
+  }
+
+  return {
+    create: function (index) { return new Engine(index); },
+    // The stemmers, for the tests: stem(lang, word, true) runs the whole Snowball algorithm.
+    stem: function (lang, word, full) { return ((full ? FULL_STEMMERS : STEMMERS)[lang] || function (w) { return w; })(word); },
+    words: words,
+    answers: answers
+  };
+});
