@@ -2,24 +2,39 @@
 
 from __future__ import annotations
 
-# The answers in the order a reader meets them. Each result is one page: first the sections
-# shown under its title (those that score as high as the page's best match), or the page itself
-# when none does, then the sections under "more on this page".
-_ANSWERS = """items => items.flatMap(item => {
-  const url = a => { const u = new URL(a.href); return u.origin + u.pathname + u.hash };
-  const shown = [...item.querySelectorAll(':scope > a.md-search-result__link')];
-  const more = [...item.querySelectorAll(':scope > details a.md-search-result__link')];
-  return [...(shown.length > 1 ? shown.slice(1) : shown), ...more].map(url);
-})"""
-# Every result link shown without expanding "more on this page", in order.
-_LINKS = """els => els.map(a => { const u = new URL(a.href); return u.origin + u.pathname + u.hash })"""
+# Every result link in the order the reader meets them (the rows shown, then those under "more
+# on this page"), each once, with ?h= dropped. A page's first row opens its best section, which
+# is also the row under it: the answer counts once.
+_ANSWERS = """els => [...new Set(els.map(a => { const u = new URL(a.href); return u.origin + u.pathname + u.hash }))]"""
+_LINKS = ".md-search-result__item a.md-search-result__link"
+# Material's result line is empty until its worker has the index and has answered the empty
+# query of the focused box ("Skriv för att söka" / "Type to start searching").
+_READY = """() => {
+  const meta = document.querySelector('.md-search-result__meta');
+  return meta && meta.textContent.trim() !== '';
+}"""
+# Notes any change to the results (meta line or list): Material redraws both for every answer.
+_ARM = """() => {
+  if (!window.__searchWatch) {
+    window.__searchWatch = { changed: false };
+    new MutationObserver(() => { window.__searchWatch.changed = true; })
+      .observe(document.querySelector('.md-search-result'), { childList: true, subtree: true, characterData: true });
+  }
+  window.__searchWatch.changed = false;
+}"""
+
+
+def focus_search(page) -> None:
+    """Focuses the search box with its keyboard shortcut, as a reader does."""
+    box = page.locator("input.md-search__input")
+    if not box.evaluate("el => el === document.activeElement"):
+        page.keyboard.press("/")
 
 
 def type_query(page, query: str) -> None:
     """Focuses search with its keyboard shortcut and types the query with real key presses."""
     box = page.locator("input.md-search__input")
-    if not box.evaluate("el => el === document.activeElement"):
-        page.keyboard.press("/")
+    focus_search(page)
     box.fill("")
     page.keyboard.type(query)
     # Playwright types å, ä and ö without key events; Material searches on keyup.
@@ -37,12 +52,26 @@ def _settled(page, selector: str, script: str) -> list[str]:
 
 
 def search(page, query: str) -> list[str]:
-    """Every visible result link (page or section, with ?h= dropped), best first."""
+    """Every result link (page or section, with ?h= dropped), best first, typed key by key."""
     type_query(page, query)
-    return _settled(page, ".md-search-result__item > a.md-search-result__link", _LINKS)
+    return _settled(page, _LINKS, _ANSWERS)
 
 
 def answers(page, query: str) -> list[str]:
-    """Every page or section found, in the order the reader meets them (see _ANSWERS)."""
-    type_query(page, query)
-    return _settled(page, ".md-search-result__item", _ANSWERS)
+    """Every page or section found, in the order the reader meets them, typed key by key."""
+    return search(page, query)
+
+
+def ask(page, query: str) -> list[str]:
+    """The answers to one question, fast: the box gets the whole question, then a real key press
+    (End) makes Material search it, once; the result is read as soon as Material has drawn it.
+    For the question sets, where typing every letter would ask the worker every prefix too."""
+    box = page.locator("input.md-search__input")
+    focus_search(page)
+    page.wait_for_function(_READY)
+    if box.input_value() != query:
+        page.evaluate(_ARM)
+        box.fill(query)
+        page.keyboard.press("End")
+        page.wait_for_function("() => window.__searchWatch.changed", polling=10)
+    return page.eval_on_selector_all(_LINKS, _ANSWERS)

@@ -26,19 +26,33 @@
 
   // How much each kind of match is worth, against an exact match.
   var KIND = { exact: 1, stem: 0.8, part: 0.6, typo: 0.55, prefix: 0.45 };
-  // How much a word weighs in each field of a section, against its text.
-  var FIELD = { title: 3, keywords: 2.2, page: 0.8, text: 1 };
+  // How much a word weighs in each field of a section, against its text (BM25F: the fields are
+  // added up before repeats stop counting, so a word in the heading and the text is not worth
+  // twice a word in the heading).
+  var FIELD = { title: 3, keywords: 2, page: 0.8, text: 1 };
   var FIELDS = ["title", "keywords", "page", "text"];
   // BM25: how fast repeats of a word stop counting, and how much a long text is discounted.
-  var K1 = 1.2, B = { title: 0, keywords: 0, page: 0, text: 0.5 };
-  // Navigation sections, and page entries (title and intro) against their own sections.
-  var NAVIGATION_WEIGHT = 0.35;
-  var LITTLE_WORD_WEIGHT = 0.3;
+  var K1 = 2, B = { title: 0, keywords: 0, page: 0, text: 0.5 };
+  // In navigation sections only the heading counts fully: their text repeats other sections'.
+  var NAVIGATION_FIELD = { title: 1, keywords: 0.25, page: 1, text: 0.25 };
+  // Little words count a little; question words more, but less than the words of the topic.
+  var LITTLE_WORD_WEIGHT = 0.2, QUESTION_WORD_WEIGHT = 0.6;
+  // A compound typed as one word and found as its parts: what all its parts together are worth,
+  // and the share of its last part, which says what the compound is ("sekretess|inställningar"
+  // are settings).
+  var SPLIT_WEIGHT = 0.75, HEAD_SHARE = 0.6;
+  // Languages that join words into compounds: a typed word the handbook does not have is read
+  // as parts it has.
+  var COMPOUNDING = { sv: true, da: true, no: true, nb: true, nn: true, de: true, nl: true, fi: true };
   // A section that matches only some of the question's words: what it keeps, at worst.
   var PARTIAL_FLOOR = 0.3;
   var MAX_RESULTS = 100, MIN_SHARE_OF_BEST = 0.08;
 
   // Little words: weighed down, never listed as missing. Question words are not little words.
+  var QUESTION = {
+    sv: "vem vad hur när var varför vilken vilket vilka vems",
+    en: "who what how when where why which whose whom"
+  };
   var LITTLE = {
     sv: "och i att det som en på är av för med till den har de inte om ett men jag du vi man kan får ska " +
       "min mitt mina din ditt dina sin sitt sina er ert era han hon den det dem dig mig sig oss er så " +
@@ -293,6 +307,8 @@
     // handbook ("facebookkonto": facebook, konto), added below.
     this.compounds = Object.assign({}, handbook.compounds || {});
     this.little = new Set(((LITTLE[this.lang] || "") + "").split(" "));
+    this.questionWords = new Set(((QUESTION[this.lang] || "") + "").split(" "));
+    this.compounding = !!COMPOUNDING[this.lang];
     var navigation = handbook.navigation || [];
     this.docs = [];
     this.pages = new Map();
@@ -320,16 +336,18 @@
       var nav = navigation.some(function (n) { return n === doc.location || n === page; });
       self.docs.push({
         location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
-        pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields,
-        weight: weight * (nav ? NAVIGATION_WEIGHT : 1), navigation: nav
+        pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, weight: weight, navigation: nav
       });
     });
     // Term frequencies per field, then BM25 weights per key and section.
     var n = this.docs.length;
     var counts = this.docs.map(function (doc) {
       var perField = {};
+      // Staff words count where the section does not already say them.
+      var own = new Set(words(doc.fields.title + " " + doc.fields.text));
       FIELDS.forEach(function (f) {
         var list = words(doc.fields[f]);
+        if (f === "keywords") list = list.filter(function (w) { return !own.has(w); });
         fieldTotal[f] += list.length;
         var tf = new Map();
         list.forEach(function (w) {
@@ -341,19 +359,19 @@
     });
     FIELDS.forEach(function (f) { fieldLength[f] = fieldTotal[f] / Math.max(1, n) || 1; });
     counts.forEach(function (perField, d) {
-      var weights = new Map();
+      var tfs = new Map(), scale = self.docs[d].navigation ? NAVIGATION_FIELD : null;
       FIELDS.forEach(function (f) {
         var norm = 1 - B[f] + B[f] * perField[f].length / fieldLength[f];
+        var fieldWeight = FIELD[f] * (scale ? scale[f] : 1);
         perField[f].tf.forEach(function (tf, key) {
-          var w = FIELD[f] * tf * (K1 + 1) / (tf + K1 * norm);
-          weights.set(key, (weights.get(key) || 0) + w);
+          tfs.set(key, (tfs.get(key) || 0) + fieldWeight * tf / norm);
         });
       });
-      weights.forEach(function (w, key) {
+      tfs.forEach(function (tf, key) {
         var list = postings.get(key);
         if (!list) postings.set(key, list = { docs: [], weights: [] });
         list.docs.push(d);
-        list.weights.push(w);
+        list.weights.push(tf * (K1 + 1) / (tf + K1));
       });
     });
     this.postings = postings;
@@ -411,7 +429,7 @@
         if (stemLimit) this.near(this.stemVocabulary, s, stemLimit).forEach(function (st) { add("~" + st, "typo", st); });
       }
     }
-    if (isLast && word.length >= 3) {
+    if (isLast && word.length >= 3 && !this.has("=" + word)) {
       this.completions(word).forEach(function (form) { add("=" + form, "prefix", form); });
     }
     return out;
@@ -443,8 +461,10 @@
 
   // A typed compound the handbook does not have as one word, read as words it does have:
   // "facebookkonton" -> facebook + konton, "sekretessinställningar" -> sekretess + inställningar.
-  // The last part must be a word (or compound part) of the handbook; the first may be unknown
-  // ("integritets-"), and then counts for nothing.
+  // One of the two parts may be a word the handbook lacks ("integritets|inställningar",
+  // "sekretess|belagda"): it then counts for nothing, and the other part of at least 4 letters
+  // carries the word. The reading with the most letters in known parts wins, the one whose
+  // last part is known on a tie.
   Engine.prototype.split = function (word) {
     var self = this, best = null;
     function known(part) {
@@ -452,14 +472,15 @@
       return self.has("=" + part) || self.has("~" + s) || self.has("+" + s);
     }
     for (var cut = 3; cut <= word.length - 3; cut++) {
-      var head = word.slice(0, cut), tail = word.slice(cut);
-      if (!known(tail)) continue;
+      var head = word.slice(0, cut), tail = word.slice(cut), tailKnown = known(tail);
       var heads = [head];
       // The linking -s- ("sekretess|inställningar" or "integritet|s|inställningar").
       if (head.length > 3 && head[head.length - 1] === "s") heads.push(head.slice(0, -1));
       for (var i = 0; i < heads.length; i++) {
-        var h = heads[i], score = tail.length + (known(h) ? h.length : 0);
-        if (!best || score > best.score) best = { parts: [h, tail], score: score, knownHead: known(h) };
+        var h = heads[i], headKnown = known(h);
+        if (tailKnown ? !headKnown && (tail.length < 4 || h.length < 4) : !headKnown || h.length < 4 || tail.length < 4) continue;
+        var score = (tailKnown ? tail.length + 0.5 : 0) + (headKnown ? h.length : 0);
+        if (!best || score > best.score) best = { parts: [h, tail], score: score, knownHead: headKnown };
       }
     }
     if (best && !best.knownHead) {
@@ -488,14 +509,14 @@
     return list.filter(function (q) { return !joined.has(q.word); }).map(function (q) {
       var entry = {
         word: q.word,
-        weight: self.little.has(q.word) ? LITTLE_WORD_WEIGHT : 1,
+        weight: self.little.has(q.word) ? LITTLE_WORD_WEIGHT : self.questionWords.has(q.word) ? QUESTION_WORD_WEIGHT : 1,
         little: self.little.has(q.word),
         candidates: self.candidates(q.word, q.last),
         parts: null
       };
       // A compound: by its parts too, the handbook's own split, or one made here.
       var unknown = !entry.candidates.some(function (c) { return c.kind !== "prefix"; });
-      if (q.word.length >= 6 && (self.compounds[q.word] || unknown)) {
+      if (q.word.length >= 6 && (self.compounds[q.word] || (unknown && self.compounding))) {
         var parts = self.compounds[q.word] || self.split(q.word);
         if (parts) entry.parts = parts.map(function (p) {
           return { word: p, candidates: self.candidates(p, false).filter(function (c) { return c.kind !== "prefix"; }) };
@@ -527,9 +548,10 @@
       var best = new Float64Array(n), how = matchedBy[qi];
       self.scoreWord(q.candidates, 1, best, how);
       if (q.parts) {
-        // A split compound: each part earns its share of the word.
-        var share = KIND.part / q.parts.length;
-        q.parts.forEach(function (part) {
+        // A split compound: each part earns its share of the word, the last part most.
+        var last = q.parts.length - 1;
+        q.parts.forEach(function (part, pi) {
+          var share = SPLIT_WEIGHT * (pi === last ? HEAD_SHARE : (1 - HEAD_SHARE) / last);
           var partBest = new Float64Array(n), partHow = new Array(n);
           self.scoreWord(part.candidates, 1, partBest, partHow);
           for (var d = 0; d < n; d++) {
@@ -546,7 +568,7 @@
       }
       var strength = 0;
       q.candidates.forEach(function (c) { strength = Math.max(strength, self.idf(c.key)); });
-      if (q.parts) q.parts.forEach(function (p) { p.candidates.forEach(function (c) { strength = Math.max(strength, self.idf(c.key) * KIND.part); }); });
+      if (q.parts) q.parts.forEach(function (p) { p.candidates.forEach(function (c) { strength = Math.max(strength, self.idf(c.key) * SPLIT_WEIGHT); }); });
       q.strength = strength * q.weight;
       informative += q.strength;
       for (var d = 0; d < n; d++) {
