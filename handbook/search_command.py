@@ -132,6 +132,16 @@ def page_file(location: str, lang: Language) -> str:
     return name + (f"#{section}" if section else "")
 
 
+def answer_order(found: dict) -> list[dict]:
+    """The results in the order the reader meets them (the engine's answers()): the sections each
+    page shows, page by page; then those folded under "more on this page"."""
+    shown, folded = [], []
+    for group in found["groups"]:
+        for result in group["results"]:
+            (shown if result["shown"] else folded).append(result)
+    return shown + folded
+
+
 def report(found: dict, lang: Language, top: int) -> str:
     """The results as an editor reads them."""
     words = TEXT.get(lang.locale, TEXT["en"])
@@ -146,7 +156,7 @@ def report(found: dict, lang: Language, top: int) -> str:
         if not w["found"]:
             notes.append(words["not_found"])
         lines.append(f"  {w['word']}" + (f": {'; '.join(notes)}" if notes else ""))
-    results = [r for g in found["groups"] for r in g["results"]]
+    results = answer_order(found)
     if not results:
         return "\n".join(lines + ["", words["none"]])
     for rank, r in enumerate(results[:top], start=1):

@@ -7,9 +7,11 @@ the index's ``config.handbook``:
 - ``compounds``: each Swedish compound of the handbook and its parts, from the Hunspell Swedish
   dictionary (``handbook/decompound.py``), so that "sekretessinställningar" finds
   "säkerhetsinställningarna" by "inställningar", and "plikt" finds "tystnadsplikt";
-- ``navigation``: the sections that point elsewhere or are about the handbook itself (the start
-  page's lists, the search help, the accessibility statement), from ``search_words.yml``. Search
-  ranks them below sections that answer with their own words.
+- ``navigation`` and ``boilerplate``: the sections that point elsewhere (the start page's lists,
+  the search help) and legal text (the accessibility statement), from ``search_words.yml``.
+  Search ranks them below sections that answer with their own words;
+- ``synonyms``: the synonym groups of ``search_words.yml``, which the search adds where a section
+  says one of a group's words.
 
 Pure functions: they take and return the index as a dict (the JSON Material's search plugin
 writes), so that any build step can call them.
@@ -17,9 +19,11 @@ writes), so that any build step can call them.
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Iterable, Mapping
 from pathlib import Path
+from urllib.parse import urljoin, urlsplit
 
 from handbook.decompound import CompoundCache
 
@@ -28,6 +32,10 @@ _WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
 _HYPHEN = re.compile(r"[-\u2010\u2011]")
 _POSSESSIVE = re.compile(r"['\u2019]s(?![^\W_])")
 _TAG = re.compile(r"<[^>]*>")
+_ARTICLE = re.compile(r"<article\b.*?</article>", re.S)
+_LINK = re.compile(r"<a\b([^>]*)>(.*?)</a>", re.S)
+_HREF = re.compile(r'\bhref="([^"]*)"')
+_BASE = "http://handbook.invalid/"
 # The languages whose compounds are split, and with which dictionary (handbook/decompound.py).
 COMPOUND_LANGUAGES = ("sv",)
 
@@ -53,25 +61,85 @@ def index_words(index: dict) -> set[str]:
     return found
 
 
+def anchor_texts(pages: Mapping[str, str], locations: Iterable[str]) -> dict[str, list[str]]:
+    """The words that link to each page or section: location -> the texts of the links to it.
+
+    ``pages`` maps each page's location in the index ("", "facebook-konton/") to its built HTML.
+    A link's text says what the linked section is about in the words of another page (the start
+    page's "Kan jag ha ett jobbkonto och ett privat konto på Facebook?" for
+    facebook-konton/#one-account), as anchor text does for web search. Links to another site,
+    to a file, or to a heading's own permalink are left out."""
+    known = set(locations)
+    found: dict[str, list[str]] = {}
+    for page, page_html in pages.items():
+        article = _ARTICLE.search(page_html)
+        for match in _LINK.finditer(article.group(0) if article else ""):
+            attributes, inner = match.group(1), match.group(2)
+            href = _HREF.search(attributes)
+            if not href or "headerlink" in attributes:
+                continue
+            url = urlsplit(urljoin(_BASE + page, html.unescape(href.group(1))))
+            if not (url.scheme + "://" + url.netloc + "/").startswith(_BASE):
+                continue
+            target = url.path[1:] + (f"#{url.fragment}" if url.fragment else "")
+            text = " ".join(html.unescape(_TAG.sub(" ", inner)).split())
+            if target in known and text:
+                found.setdefault(target, []).append(text)
+    return found
+
+
+def locations(index: dict) -> list[str]:
+    """Every location of an index (pages and sections)."""
+    return [doc.get("location", "") for doc in index.get("docs", [])]
+
+
+def built_pages(site_dir: Path, lang, index: dict) -> dict[str, str]:
+    """Each page of a language's index -> its built HTML (for anchor_texts)."""
+    pages = {}
+    for location in locations(index):
+        if "#" in location:
+            continue
+        file = site_dir / lang.url_prefix() / location / "index.html"
+        if file.is_file():
+            pages[location] = file.read_text(encoding="utf-8")
+    return pages
+
+
+def add_anchor_texts(index: dict, anchors: Mapping[str, list[str]]) -> dict:
+    """The index with each doc's ``anchors``: the texts of the links to it (see anchor_texts)."""
+    docs = []
+    for doc in index.get("docs", []):
+        texts = anchors.get(doc.get("location", ""))
+        docs.append({**doc, "anchors": " ".join(texts)} if texts else doc)
+    return {**index, "docs": docs}
+
+
 def add_search_config(index: dict, locale: str, compounds: Mapping[str, list[str]],
-                      navigation: Iterable[str]) -> dict:
-    """The index with ``config.handbook``: the compounds among its words and the locations of
-    its navigation sections (a page location such as "tillganglighetsredogorelse/" stands for
-    all of that page)."""
+                      navigation: Iterable[str], boilerplate: Iterable[str] = (),
+                      synonyms: Iterable[list[str]] = ()) -> dict:
+    """The index with ``config.handbook``: the compounds among its words, the locations of its
+    navigation and boilerplate sections (a page location such as "tillganglighetsredogorelse/"
+    stands for all of that page) and the synonym groups (search_words.yml)."""
     config = dict(index.get("config") or {})
     config["handbook"] = {
         "compounds": dict(sorted(compounds.items())) if locale in COMPOUND_LANGUAGES else {},
         "navigation": sorted(set(navigation)),
+        "boilerplate": sorted(set(boilerplate)),
+        "synonyms": [list(group) for group in synonyms],
     }
     return {**index, "config": config}
 
 
-def prepare_search_index(index: dict, locale: str, navigation: Iterable[str],
-                         cache: CompoundCache) -> dict:
-    """``add_search_config`` with the compounds of the index's own words, split with the
-    dictionary (or taken from ``cache``)."""
-    compounds = cache.parts(index_words(index)) if locale in COMPOUND_LANGUAGES else {}
-    return add_search_config(index, locale, compounds, navigation)
+def prepare_search_index(index: dict, locale: str, navigation: Iterable[str], boilerplate: Iterable[str],
+                         synonyms: Iterable[list[str]], cache: CompoundCache) -> dict:
+    """``add_search_config`` with the compounds of the index's own words (and synonyms), split
+    with the dictionary or taken from ``cache``."""
+    synonyms = [list(group) for group in synonyms]
+    compounds = {}
+    if locale in COMPOUND_LANGUAGES:
+        vocabulary = index_words(index) | {w for group in synonyms for term in group for w in words(term)}
+        compounds = cache.parts(vocabulary)
+    return add_search_config(index, locale, compounds, navigation, boilerplate, synonyms)
 
 
 def compound_cache(project_dir: Path) -> CompoundCache:

@@ -6,35 +6,30 @@ The words live in ``search_words.yml`` at the project root, which editors extend
   title or text contains one word of a group is also found by the others;
 - ``sections``: extra search words for one section, as ``<page file>#<section id>: [words]``.
 
-It also ranks question-shaped headings ("Kan jag vara vän med …?") first for matching
-questions, and sections (which hold the answers) above their page's own entry. It runs after ``split_by_language`` has written one index per language.
+It also ranks sections (which hold the answers) above their page's own entry, and hands the
+navigation sections and Swedish compounds to the search engine (``handbook/search_index.py``).
+It runs after ``split_by_language`` has written one index per language.
 """
 
 from __future__ import annotations
 
 import json
-import re
-from bisect import bisect_left
 from pathlib import Path
 
 import yaml
 from mkdocs import plugins
 from mkdocs.exceptions import PluginError
 
-from handbook.search_index import compound_cache, prepare_search_index
+from handbook.search_index import add_anchor_texts, anchor_texts, built_pages, compound_cache, locations, prepare_search_index
 from handbook.project import HandbookError, Language, languages_from_config, section_reference_problem
 
 WORDS_FILE = "search_words.yml"
-# Sections that point elsewhere or are about the handbook itself, for every language.
+# Sections that point elsewhere, and legal text, for every language.
 NAVIGATION_KEY = "navigation"
-# Staff words weigh half as much as heading words (the title boost set in mkdocs.yml).
-KEYWORD_SHARE_OF_TITLE = 0.5
-QUESTION_BOOST = 1.5
-# A page's own entry holds only its title and intro; its sections hold the answers. Material
-# also multiplies a page entry's score by up to 5 (a section's by up to 2) after the query.
-PAGE_BOOST = 0.2
-_WORD = re.compile(r"\w+")
-_TAG = re.compile(r"<[^>]+>")
+BOILERPLATE_KEY = "boilerplate"
+RANKED_LOWER = (NAVIGATION_KEY, BOILERPLATE_KEY)
+# A page's own entry holds only its title and intro; its sections hold the answers.
+PAGE_BOOST = 0.5
 
 
 def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict:
@@ -45,15 +40,16 @@ def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict
     except yaml.YAMLError as err:
         raise HandbookError(f"{name}: is not valid YAML ({err}). Check the indentation.") from err
     locales = {lang.locale: lang for lang in langs}
-    navigation = data.get(NAVIGATION_KEY) or []
-    if not isinstance(navigation, list):
-        raise HandbookError(f"{name}: {NAVIGATION_KEY}: must be a list of <page file>#<section id> or <page file>.")
-    for target in navigation:
-        problem = section_reference_problem(str(target), docs_dir, langs)
-        if problem:
-            raise HandbookError(f"{name}: {NAVIGATION_KEY}: {problem}")
+    for key in RANKED_LOWER:
+        targets = data.get(key) or []
+        if not isinstance(targets, list):
+            raise HandbookError(f"{name}: {key}: must be a list of <page file>#<section id> or <page file>.")
+        for target in targets:
+            problem = section_reference_problem(str(target), docs_dir, langs)
+            if problem:
+                raise HandbookError(f"{name}: {key}: {problem}")
     for locale, entry in data.items():
-        if locale == NAVIGATION_KEY:
+        if locale in RANKED_LOWER:
             continue
         if locale not in locales:
             raise HandbookError(f"{name}: '{locale}' is not a language of the site. Use one of: {', '.join(locales)}.")
@@ -69,18 +65,6 @@ def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict
     return data
 
 
-def _matches(term: str, text: str, words: list[str]) -> bool:
-    """Whether ``text`` (its sorted distinct ``words``) contains ``term``: a phrase, a short word
-    exactly, or a word of 4 letters or more as the start of a word."""
-    term = term.lower().strip()
-    if " " in term:
-        return term in text
-    at = bisect_left(words, term)
-    if at == len(words):
-        return False
-    return words[at] == term if len(term) < 4 else words[at].startswith(term)
-
-
 def _location(target: str) -> str:
     """A section's location in its language's search index: 'facebook-konton/#one-account'."""
     page, _, section_id = target.partition("#")
@@ -90,27 +74,25 @@ def _location(target: str) -> str:
 
 
 def add_search_words(index: dict, lang: Language, words: dict) -> dict:
-    groups = [[w.lower() for w in group] for group in words.get("synonyms") or []]
+    """Each section's own staff words as its ``keywords``, and the ranking of page entries. The
+    synonym groups go to the search engine with the index (``search_index.add_search_config``),
+    which adds a group's words to a section where it says one of them, in the same field."""
     extra = {_location(t): [w.lower() for w in ws] for t, ws in (words.get("sections") or {}).items()}
     for doc in index["docs"]:
-        text = _TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}").lower()
-        tokens = sorted(set(_WORD.findall(text)))
-        keywords = set(extra.get(doc["location"], []))
-        for group in groups:
-            if any(_matches(term, text, tokens) for term in group):
-                keywords.update(group)
+        keywords = extra.get(doc["location"])
         if keywords:
-            doc["keywords"] = " ".join(sorted(keywords))
+            doc["keywords"] = " ".join(sorted(set(keywords)))
         boost = doc.get("boost", 1)  # front matter `search: boost:` sets it for a page
         if "#" not in doc["location"]:
             boost *= PAGE_BOOST
-        if doc.get("title", "").rstrip().endswith("?"):
-            boost *= QUESTION_BOOST
         if boost != 1:
             doc["boost"] = boost
-    title_boost = index["config"]["fields"]["title"]["boost"]
-    index["config"]["fields"]["keywords"] = {"boost": title_boost * KEYWORD_SHARE_OF_TITLE}
     return index
+
+
+def synonym_groups(words: dict) -> list[list[str]]:
+    """A language's synonym groups, lower case."""
+    return [[w.lower().strip() for w in group] for group in words.get("synonyms") or []]
 
 
 @plugins.event_priority(-120)
@@ -126,10 +108,13 @@ def on_post_build(config):
         raise PluginError(str(err)) from err
     cache = compound_cache(Path(config.config_file_path).parent)
     navigation = [_location(t) for t in words.get(NAVIGATION_KEY) or []]
+    boilerplate = [_location(t) for t in words.get(BOILERPLATE_KEY) or []]
     for lang in langs:
         index_file = Path(config["site_dir"]) / lang.url_prefix() / "search" / "search_index.json"
         index = json.loads(index_file.read_text(encoding="utf-8"))
         index = add_search_words(index, lang, words.get(lang.locale) or {})
-        index = prepare_search_index(index, lang.locale, navigation, cache)
+        index = add_anchor_texts(index, anchor_texts(built_pages(Path(config["site_dir"]), lang, index), locations(index)))
+        index = prepare_search_index(index, lang.locale, navigation, boilerplate,
+                                     synonym_groups(words.get(lang.locale) or {}), cache)
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     cache.save()

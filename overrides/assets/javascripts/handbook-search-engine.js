@@ -25,28 +25,42 @@
   "use strict";
 
   // How much each kind of match is worth, against an exact match.
-  var KIND = { exact: 1, stem: 0.8, part: 0.6, typo: 0.55, prefix: 0.45 };
+  var KIND = { exact: 1, stem: 0.9, part: 0.6, typo: 0.55, prefix: 0.45 };
   // How much a word weighs in each field of a section, against its text (BM25F: the fields are
   // added up before repeats stop counting, so a word in the heading and the text is not worth
   // twice a word in the heading).
-  var FIELD = { title: 3, keywords: 2, page: 0.8, text: 1 };
-  var FIELDS = ["title", "keywords", "page", "text"];
+  // "anchors": the words of the links to a section from elsewhere in the handbook (the start
+  // page's common questions, "Läs också:"), which say what it answers in other words.
+  var FIELD = { title: 3, keywords: 1.5, anchors: 1.2, page: 0.8, text: 1 };
+  // A synonym (search_words.yml) counts where its group's word is, as this many occurrences.
+  var SYNONYM_TF = 0.7;
+  var FIELDS = ["title", "keywords", "anchors", "page", "text"];
   // BM25: how fast repeats of a word stop counting, and how much a long text is discounted.
-  var K1 = 2, B = { title: 0, keywords: 0, page: 0, text: 0.5 };
+  var K1 = 2, B = { title: 0, keywords: 0, anchors: 0, page: 0, text: 0.75 };
   // In navigation sections only the heading counts fully: their text repeats other sections'.
-  var NAVIGATION_FIELD = { title: 1, keywords: 0.25, page: 1, text: 0.25 };
+  var NAVIGATION_FIELD = { title: 1, keywords: 0.1, anchors: 1, page: 1, text: 0.1 };
+  // Legal text and the like (search_words.yml: boilerplate) counts half.
+  var BOILERPLATE_WEIGHT = 0.5;
   // Little words count a little; question words more, but less than the words of the topic.
-  var LITTLE_WORD_WEIGHT = 0.2, QUESTION_WORD_WEIGHT = 0.6;
+  var LITTLE_WORD_WEIGHT = 0.15, QUESTION_WORD_WEIGHT = 0.6;
   // A compound typed as one word and found as its parts: what all its parts together are worth,
   // and the share of its last part, which says what the compound is ("sekretess|inställningar"
   // are settings).
-  var SPLIT_WEIGHT = 0.75, HEAD_SHARE = 0.6;
+  // A section with only the first part(s) of such a compound, not its last part, gets a share of
+  // that: "arbets|givare" is not "arbets|tid".
+  var SPLIT_WEIGHT = 0.75, HEAD_SHARE = 0.6, MODIFIER_ALONE = 0.4;
   // Languages that join words into compounds: a typed word the handbook does not have is read
   // as parts it has.
   var COMPOUNDING = { sv: true, da: true, no: true, nb: true, nn: true, de: true, nl: true, fi: true };
   // A section that matches only some of the question's words: what it keeps, at worst.
-  var PARTIAL_FLOOR = 0.3;
+  var PARTIAL_FLOOR = 0.5;
   var MAX_RESULTS = 100, MIN_SHARE_OF_BEST = 0.08;
+  // A page's sections shown under its title: those that score at least this share of its best;
+  // the others are folded under "more on this page".
+  var SHOWN_SHARE = 0.7;
+  // BM25's idf, to the power 1.5: a word in one section of the handbook counts about three times
+  // as much as a word in a quarter of them ("ordförande" against "sociala medier"), not twice.
+  var IDF_POWER = 1.5;
 
   // Little words: weighed down, never listed as missing. Question words are not little words.
   var QUESTION = {
@@ -57,6 +71,7 @@
     sv: "och i att det som en på är av för med till den har de inte om ett men jag du vi man kan får ska " +
       "min mitt mina din ditt dina sin sitt sina er ert era han hon den det dem dig mig sig oss er så " +
       "från vid under över efter eller också även bara mycket någon något några alla allt sådan sådana " +
+      "mot utan genom inom hos åt än då dock " +
       "ha hade varit vara är blir bli blev skulle kunde ville vill måste bör",
     en: "a an the and or of to in on at for from with by as is are was were be been being it its this " +
       "that these those i me my mine you your yours we our us he she his her they them their there " +
@@ -248,6 +263,15 @@
     return out;
   }
 
+  // A text without the sentences that repeat a heading (other than ``own``).
+  function withoutPointers(text, headings, own) {
+    if (!headings.size) return text;
+    return text.replace(/[^.?!:]+[.?!:]?/g, function (sentence) {
+      var key = words(sentence).join(" ");
+      return key !== own && headings.has(key) ? " " : sentence;
+    });
+  }
+
   // The hyphenated words of a text, as their pieces.
   function hyphenated(text) {
     var out = [], match;
@@ -309,7 +333,15 @@
     this.little = new Set(((LITTLE[this.lang] || "") + "").split(" "));
     this.questionWords = new Set(((QUESTION[this.lang] || "") + "").split(" "));
     this.compounding = !!COMPOUNDING[this.lang];
-    var navigation = handbook.navigation || [];
+    var navigation = handbook.navigation || [], boilerplate = handbook.boilerplate || [];
+    this.setSynonyms(handbook.synonyms || []);
+    // Headings of four words or more: a sentence of a section that repeats one is a pointer to
+    // that section ("Läs också: Kan jag vara vän med …?"), not the section's own words.
+    var headings = new Set();
+    (index.docs || []).forEach(function (doc) {
+      var w = words(plainText(doc.title));
+      if (w.length >= 4) headings.add(w.join(" "));
+    });
     this.docs = [];
     this.pages = new Map();
     // Every key ("=" form, "~" stem, "+" stem of a compound's part) -> its sections and weights.
@@ -329,14 +361,18 @@
       var fields = {
         title: plainText(doc.title),
         keywords: doc.keywords || "",
+        anchors: doc.anchors || "",
         page: isPage || !pageDoc ? "" : plainText(pageDoc.title),
-        text: plainText(doc.text)
+        text: withoutPointers(plainText(doc.text), headings, words(plainText(doc.title)).join(" "))
       };
       var weight = typeof doc.boost === "number" ? doc.boost : 1;
-      var nav = navigation.some(function (n) { return n === doc.location || n === page; });
+      var listed = function (list) { return list.some(function (n) { return n === doc.location || n === page; }); };
+      var nav = listed(navigation);
+      if (listed(boilerplate)) weight *= BOILERPLATE_WEIGHT;
       self.docs.push({
         location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
-        pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, weight: weight, navigation: nav
+        pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, weight: weight,
+        navigation: nav, boilerplate: listed(boilerplate)
       });
     });
     // Term frequencies per field, then BM25 weights per key and section.
@@ -345,6 +381,7 @@
       var perField = {};
       // Staff words count where the section does not already say them.
       var own = new Set(words(doc.fields.title + " " + doc.fields.text));
+      doc.synonyms = {};
       FIELDS.forEach(function (f) {
         var list = words(doc.fields[f]);
         if (f === "keywords") list = list.filter(function (w) { return !own.has(w); });
@@ -353,6 +390,16 @@
         list.forEach(function (w) {
           self.keysOf(w).forEach(function (key) { tf.set(key, (tf.get(key) || 0) + 1); });
         });
+        // The synonyms of the field's words, once each, as if the field said them.
+        var extra = self.synonymsOf(list), added = new Set();
+        extra.forEach(function (trigger, w) {
+          self.keysOf(w).forEach(function (key) {
+            if (added.has(key)) return;
+            added.add(key);
+            tf.set(key, (tf.get(key) || 0) + SYNONYM_TF);
+          });
+        });
+        doc.synonyms[f] = extra;
         perField[f] = { length: list.length, tf: tf };
       });
       return perField;
@@ -375,10 +422,9 @@
       });
     });
     this.postings = postings;
-    this.idf = function (key) {
-      var list = postings.get(key);
-      var df = list ? list.docs.length : 0;
-      return Math.log(1 + (n - df + 0.5) / (df + 0.5));
+    // How rare a question word is: from the number of sections it matches in any way.
+    this.idf = function (df) {
+      return Math.pow(Math.log(1 + (n - df + 0.5) / (df + 0.5)), IDF_POWER);
     };
     // Every distinct word (for typos and prefixes), by first letter.
     this.vocabulary = new Map();
@@ -392,6 +438,55 @@
     });
     this.vocabulary.forEach(function (list) { list.sort(); });
   }
+
+  // Synonym groups: each member's words (hyphens dropped, as in the joined word).
+  Engine.prototype.setSynonyms = function (groups) {
+    var self = this;
+    this.synonymGroups = groups.map(function (group) {
+      return group.map(function (member) {
+        return String(member).toLowerCase().split(/\s+/).filter(Boolean).map(function (w) { return w.replace(/[-\u2010\u2011]/g, ""); });
+      });
+    });
+    this.synonymSingles = new Map();
+    this.synonymPhrases = [];
+    this.synonymGroups.forEach(function (group, gi) {
+      group.forEach(function (member) {
+        if (member.length === 1) {
+          var s = self.stem(member[0]);
+          if (!self.synonymSingles.has(s)) self.synonymSingles.set(s, []);
+          self.synonymSingles.get(s).push(gi);
+        } else if (member.length > 1) {
+          self.synonymPhrases.push({ stems: member.map(function (w) { return self.stem(w); }), group: gi });
+        }
+      });
+    });
+  };
+
+  // The synonyms of a list of words: word -> the word of the list that brought it.
+  Engine.prototype.synonymsOf = function (list) {
+    var self = this, out = new Map();
+    if (!this.synonymGroups.length) return out;
+    var stems = list.map(function (w) { return self.stem(w); });
+    var triggered = new Map();
+    stems.forEach(function (s, i) {
+      (self.synonymSingles.get(s) || []).forEach(function (gi) { if (!triggered.has(gi)) triggered.set(gi, list[i]); });
+    });
+    this.synonymPhrases.forEach(function (phrase) {
+      if (triggered.has(phrase.group)) return;
+      for (var i = 0; i + phrase.stems.length <= stems.length; i++) {
+        var all = true;
+        for (var j = 0; j < phrase.stems.length && all; j++) all = stems[i + j] === phrase.stems[j];
+        if (all) { triggered.set(phrase.group, list.slice(i, i + phrase.stems.length).join(" ")); return; }
+      }
+    });
+    var own = new Set(list);
+    triggered.forEach(function (trigger, gi) {
+      self.synonymGroups[gi].forEach(function (member) {
+        member.forEach(function (w) { if (!own.has(w) && !out.has(w)) out.set(w, trigger); });
+      });
+    });
+    return out;
+  };
 
   // The keys a word of the handbook is indexed under.
   Engine.prototype.keysOf = function (w) {
@@ -518,21 +613,25 @@
       var unknown = !entry.candidates.some(function (c) { return c.kind !== "prefix"; });
       if (q.word.length >= 6 && (self.compounds[q.word] || (unknown && self.compounding))) {
         var parts = self.compounds[q.word] || self.split(q.word);
+        // Inside a typed compound, a part found as part of the handbook's compound counts as
+        // the word itself: "sekretess|inställningar" and "säkerhets|inställningarna".
         if (parts) entry.parts = parts.map(function (p) {
-          return { word: p, candidates: self.candidates(p, false).filter(function (c) { return c.kind !== "prefix"; }) };
+          var found = self.candidates(p, false).filter(function (c) { return c.kind !== "prefix"; });
+          found.forEach(function (c) { if (c.kind === "part") c.weight = KIND.stem; });
+          return { word: p, candidates: found };
         });
       }
       return entry;
     });
   };
 
-  // For one question word: each section's best match (score, and how it matched).
+  // For one question word: each section's best match (score before idf, and how it matched).
   Engine.prototype.scoreWord = function (candidates, factor, into, how) {
     var self = this;
     candidates.forEach(function (c) {
-      var list = self.postings.get(c.key), idf = self.idf(c.key);
+      var list = self.postings.get(c.key);
       for (var i = 0; i < list.docs.length; i++) {
-        var d = list.docs[i], s = c.weight * idf * list.weights[i] * factor;
+        var d = list.docs[i], s = c.weight * list.weights[i] * factor;
         if (s > into[d]) { into[d] = s; how[d] = c; }
       }
     });
@@ -548,33 +647,47 @@
       var best = new Float64Array(n), how = matchedBy[qi];
       self.scoreWord(q.candidates, 1, best, how);
       if (q.parts) {
-        // A split compound: each part earns its share of the word, the last part most.
+        // A compound found by its parts: the last part most. When the handbook lacks the last
+        // part, the first part(s) carry the word ("sekretess|belagda").
         var last = q.parts.length - 1;
-        q.parts.forEach(function (part, pi) {
-          var share = SPLIT_WEIGHT * (pi === last ? HEAD_SHARE : (1 - HEAD_SHARE) / last);
+        var scored = q.parts.map(function (part) {
           var partBest = new Float64Array(n), partHow = new Array(n);
           self.scoreWord(part.candidates, 1, partBest, partHow);
-          for (var d = 0; d < n; d++) {
-            if (!partBest[d]) continue;
-            var add = partBest[d] * share;
-            var prior = how[d] && how[d].kind === "split" ? best[d] : 0;
-            if (prior + add > best[d]) {
-              var matches = prior ? how[d].matches.concat([partHow[d]]) : [partHow[d]];
-              best[d] = prior + add;
-              how[d] = { kind: "split", matches: matches, word: q.word };
-            }
-          }
+          return { best: partBest, how: partHow, known: part.candidates.length > 0 };
         });
+        var headKnown = scored[last].known;
+        var modifiersKnown = scored.slice(0, last).filter(function (p) { return p.known; }).length;
+        for (var d = 0; d < n; d++) {
+          var head = scored[last].best[d], modifiers = 0, matches = [];
+          for (var pi = 0; pi < last; pi++) {
+            modifiers += scored[pi].best[d];
+            if (scored[pi].how[d]) matches.push(scored[pi].how[d]);
+          }
+          if (scored[last].how[d]) matches.push(scored[last].how[d]);
+          if (!matches.length) continue;
+          var s, quality = SPLIT_WEIGHT;
+          if (headKnown) {
+            s = SPLIT_WEIGHT * (HEAD_SHARE * head + (1 - HEAD_SHARE) * modifiers / Math.max(1, last));
+            if (!head) { s *= MODIFIER_ALONE; quality *= (1 - HEAD_SHARE) * MODIFIER_ALONE; }
+          } else {
+            s = SPLIT_WEIGHT * modifiers / Math.max(1, modifiersKnown);
+          }
+          if (s > best[d]) { best[d] = s; how[d] = { kind: "split", matches: matches, word: q.word, weight: quality }; }
+        }
       }
-      var strength = 0;
-      q.candidates.forEach(function (c) { strength = Math.max(strength, self.idf(c.key)); });
-      if (q.parts) q.parts.forEach(function (p) { p.candidates.forEach(function (c) { strength = Math.max(strength, self.idf(c.key) * SPLIT_WEIGHT); }); });
-      q.strength = strength * q.weight;
+      // The word's idf: every way it matches counts, so that a rare form or part of a common
+      // word does not make the word rare.
+      var df = 0;
+      for (var k = 0; k < n; k++) if (best[k]) df++;
+      var idf = df ? self.idf(df) : 0;
+      q.strength = idf * q.weight;
       informative += q.strength;
+      // How much of the question a section covers: each word by its weight, and by how well it
+      // matched (an exact word fully, a typo about half).
       for (var d = 0; d < n; d++) {
         if (!best[d]) continue;
-        total[d] += best[d] * q.weight;
-        covered[d] += q.strength;
+        total[d] += best[d] * idf * q.weight;
+        covered[d] += q.strength * how[d].weight;
       }
     });
     var ranked = [];
@@ -624,17 +737,22 @@
     return {
       location: doc.location, page: doc.page, isPage: doc.isPage, pageTitle: doc.pageTitle,
       title: this.highlight(doc.title, keys), text: this.highlight(doc.text, keys),
-      plainTitle: plainText(doc.title), score: score, navigation: doc.navigation,
+      plainTitle: plainText(doc.title), score: score, navigation: doc.navigation, boilerplate: doc.boilerplate,
       matches: matches, missing: missing, found: this.foundWords(doc, keys)
     };
   };
 
   // The fields of a section that hold a key.
+  // A field that has the key only through a synonym is named "field~word" (the word it has).
   Engine.prototype.fieldsWith = function (doc, key) {
-    var self = this;
-    return FIELDS.filter(function (f) {
-      return words(doc.fields[f]).some(function (w) { return self.keysOf(w).indexOf(key) >= 0; });
+    var self = this, out = [];
+    FIELDS.forEach(function (f) {
+      if (words(doc.fields[f]).some(function (w) { return self.keysOf(w).indexOf(key) >= 0; })) return out.push(f);
+      var via = null;
+      doc.synonyms[f].forEach(function (trigger, w) { if (!via && self.keysOf(w).indexOf(key) >= 0) via = trigger; });
+      if (via) out.push(f + "~" + via);
     });
+    return out;
   };
 
   // The section's own words that matched, for highlighting on the page it opens.
@@ -674,15 +792,20 @@
     return Array.from(pages.entries()).map(function (entry) {
       var list = entry[1];
       if (!list[0].isPage) list = list.filter(function (r) { return !r.isPage; });
+      list.forEach(function (r) { r.shown = r.score >= SHOWN_SHARE * list[0].score; });
       return { page: entry[0], pageTitle: list[0].pageTitle, results: list };
     });
   }
 
-  // Every location found, in the order the reader meets them in the results.
+  // Every location found, in the order the reader meets them: each page shows its sections that
+  // score nearly as well as its best (``shown``); the others wait, folded, under "more on this
+  // page", and come after every section shown.
   function answers(found) {
-    var out = [];
-    found.groups.forEach(function (g) { g.results.forEach(function (r) { out.push(r.location); }); });
-    return out;
+    var shown = [], folded = [];
+    found.groups.forEach(function (g) {
+      g.results.forEach(function (r) { (r.shown ? shown : folded).push(r.location); });
+    });
+    return shown.concat(folded);
   }
 
   return {
