@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-# Every result link in the order the reader meets them (the rows shown, then those under "more
-# on this page"), each once, with ?h= dropped. A page's first row opens its best section, which
-# is also the row under it: the answer counts once.
-_ANSWERS = """els => [...new Set(els.map(a => { const u = new URL(a.href); return u.origin + u.pathname + u.hash }))]"""
+# Every result link in the order the reader meets them, each once, with ?h= dropped: the rows
+# shown, page by page, then those folded under "more on this page". A page's first row opens its
+# best section, which is also the row under it: the answer counts once.
+_ANSWERS = """els => {
+  const url = a => { const u = new URL(a.href); return u.origin + u.pathname + u.hash };
+  const shown = els.filter(a => !a.closest('details')), folded = els.filter(a => a.closest('details'));
+  return [...new Set([...shown, ...folded].map(url))];
+}"""
 _LINKS = ".md-search-result__item a.md-search-result__link"
 # Material's result line is empty until its worker has the index and has answered the empty
 # query of the focused box ("Skriv för att söka" / "Type to start searching").
@@ -62,16 +66,38 @@ def answers(page, query: str) -> list[str]:
     return search(page, query)
 
 
-def ask(page, query: str) -> list[str]:
-    """The answers to one question, fast: the box gets the whole question, then a real key press
-    (End) makes Material search it, once; the result is read as soon as Material has drawn it.
-    For the question sets, where typing every letter would ask the worker every prefix too."""
-    box = page.locator("input.md-search__input")
+# Asks every question in turn inside the page: the box gets the question and a keyup (Material
+# searches on keyup, with the box's value), and the answer is read as soon as Material has drawn
+# it. One round trip for hundreds of questions; the keyboard tests press real keys.
+_ASK_ALL = """async ([queries, answers]) => {
+  const box = document.querySelector('input.md-search__input');
+  const box_results = document.querySelector('.md-search-result');
+  const read = new Function('els', 'return (' + answers + ')(els)');
+  const links = () => read([...document.querySelectorAll('LINKS')]);
+  const out = {};
+  for (const query of queries) {
+    if (box.value !== query) {
+      const drawn = new Promise(resolve => {
+        const watch = new MutationObserver(() => { watch.disconnect(); resolve(); });
+        watch.observe(box_results, { childList: true, subtree: true, characterData: true });
+      });
+      box.value = query;
+      box.dispatchEvent(new KeyboardEvent('keyup', { key: 'End', bubbles: true }));
+      await drawn;
+    }
+    out[query] = links();
+  }
+  return out;
+}""".replace("LINKS", ".md-search-result__item a.md-search-result__link")
+
+
+def ask_all(page, queries: list[str]) -> dict[str, list[str]]:
+    """Every question's answers (as ask() gives them), asked in the page in one go."""
     focus_search(page)
     page.wait_for_function(_READY)
-    if box.input_value() != query:
-        page.evaluate(_ARM)
-        box.fill(query)
-        page.keyboard.press("End")
-        page.wait_for_function("() => window.__searchWatch.changed", polling=10)
-    return page.eval_on_selector_all(_LINKS, _ANSWERS)
+    return page.evaluate(_ASK_ALL, [list(dict.fromkeys(queries)), _ANSWERS])
+
+
+def ask(page, query: str) -> list[str]:
+    """The answers to one question (see ask_all)."""
+    return ask_all(page, [query])[query]

@@ -12,7 +12,8 @@
 // 3. How Material's renderSearchResultItem draws one page's array: its first row is the entry
 //    whose location has no "#" or, when every entry has one, the last entry; the entries that
 //    score as high as the array's first follow with their text; the rest go under "more on
-//    this page". The first row is what ArrowDown reaches first and what Enter opens.
+//    this page". The first row is what ArrowDown reaches first; Enter in the box opens the
+//    row with the highest score (the first of equals).
 (function () {
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var engine = null;
@@ -28,8 +29,10 @@
       r.missing.forEach(function (w) { t[w] = false; });
       return t;
     };
+    // Sections the engine shows (see its answers()) get the best score, so that Material shows
+    // them under the page's title; the others it folds under "more on this page".
     var item = function (r) {
-      return { location: r.location, title: r.title, text: r.text, score: r.score, terms: terms(r) };
+      return { location: r.location, title: r.title, text: r.text, score: r.shown ? best.score : r.score, terms: terms(r) };
     };
     if (best.isPage) return group.results.map(item);
     // The page's sections best first, then (drawn first, see 3. above) a row with the page's
