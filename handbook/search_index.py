@@ -25,7 +25,7 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
-from handbook.decompound import CompoundCache
+from handbook.decompound import MIN_WORD, CompoundCache
 
 # The engine's words(): letters and digits, hyphenated words as pieces and joined.
 _WORD = re.compile(r"[^\W_]+(?:[-\u2010\u2011][^\W_]+)*")
@@ -52,13 +52,16 @@ def words(text: str) -> list[str]:
     return out
 
 
-def index_words(index: dict) -> set[str]:
-    """Every distinct word of an index's titles, texts and staff words."""
-    found: set[str] = set()
-    for doc in index.get("docs", []):
-        for field in ("title", "text", "keywords"):
-            found.update(words(str(doc.get(field) or "")))
-    return found
+# A word that could be a compound: letters only, at least two parts of MIN_PART letters.
+_LONG_WORD = re.compile(rf"[^\W\d_]{{{MIN_WORD},}}")
+
+
+def compound_candidates(index: dict) -> set[str]:
+    """Every distinct word of an index's titles, texts and staff words that is long enough to be
+    a compound (lower case; the pieces of hyphenated words count on their own)."""
+    text = " ".join(str(doc.get(field) or "") for doc in index.get("docs", [])
+                    for field in ("title", "text", "keywords"))
+    return set(_LONG_WORD.findall(_TAG.sub(" ", text).lower()))
 
 
 def anchor_texts(pages: Mapping[str, str], locations: Iterable[str]) -> dict[str, list[str]]:
@@ -137,7 +140,7 @@ def prepare_search_index(index: dict, locale: str, navigation: Iterable[str], bo
     synonyms = [list(group) for group in synonyms]
     compounds = {}
     if locale in COMPOUND_LANGUAGES:
-        vocabulary = index_words(index) | {w for group in synonyms for term in group for w in words(term)}
+        vocabulary = compound_candidates(index) | {w for group in synonyms for term in group for w in words(term)}
         compounds = cache.parts(vocabulary)
     return add_search_config(index, locale, compounds, navigation, boilerplate, synonyms)
 

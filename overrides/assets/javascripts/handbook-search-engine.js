@@ -54,7 +54,7 @@
   var COMPOUNDING = { sv: true, da: true, no: true, nb: true, nn: true, de: true, nl: true, fi: true };
   // A section that matches only some of the question's words: what it keeps, at worst.
   var PARTIAL_FLOOR = 0.5;
-  var MAX_RESULTS = 100, MIN_SHARE_OF_BEST = 0.08;
+  var MAX_RESULTS = 60, MIN_SHARE_OF_BEST = 0.08;
   // A page's sections shown under its title: those that score at least this share of its best;
   // the others are folded under "more on this page".
   var SHOWN_SHARE = 0.7;
@@ -245,43 +245,45 @@
   // A word: letters and digits, possibly joined by hyphens ("Facebook-konto", "ip-nummer").
   var WORD = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
   var POSSESSIVE = /['\u2019]s(?![\p{L}\p{N}])/gu;
+  var HYPHEN = /[-\u2010\u2011]/;
+  var NOT_WORD = /[^\p{L}\p{N}]+/gu;
 
   function plainText(html) {
     return String(html || "").replace(TAG, " ").replace(ENTITY, function (m, name) { return ENTITIES[name]; });
   }
 
-  // The words of a text, lower case. A hyphenated word gives its pieces and the joined word.
-  function words(text) {
+  // The words of a text, lower case. A hyphenated word gives its pieces and the joined word
+  // (and its pieces to ``onHyphen``, if given).
+  function words(text, onHyphen) {
     var out = [], match;
     var clean = String(text).replace(POSSESSIVE, "").toLowerCase();
     WORD.lastIndex = 0;
     while ((match = WORD.exec(clean))) {
-      var pieces = match[0].split(/[-\u2010\u2011]/);
+      var word = match[0];
+      if (!HYPHEN.test(word)) { out.push(word); continue; }
+      var pieces = word.split(HYPHEN);
       for (var i = 0; i < pieces.length; i++) out.push(pieces[i]);
-      if (pieces.length > 1) out.push(pieces.join(""));
+      out.push(pieces.join(""));
+      if (onHyphen) onHyphen(pieces);
     }
     return out;
   }
+
+  // A sentence or heading as a key: lower case, words separated by single spaces.
+  function sentenceKey(text) {
+    return String(text).toLowerCase().replace(NOT_WORD, " ").trim();
+  }
+
+  var EMPTY = new Map();
 
   // A text without the sentences that repeat a heading (other than ``own``).
   function withoutPointers(text, headings, own) {
     if (!headings.size) return text;
     return text.replace(/[^.?!:]+[.?!:]?/g, function (sentence) {
-      var key = words(sentence).join(" ");
+      if (sentence.length < headings.shortest || sentence.length > headings.longest + 20) return sentence;
+      var key = sentenceKey(sentence);
       return key !== own && headings.has(key) ? " " : sentence;
     });
-  }
-
-  // The hyphenated words of a text, as their pieces.
-  function hyphenated(text) {
-    var out = [], match;
-    var clean = String(text).replace(POSSESSIVE, "").toLowerCase();
-    WORD.lastIndex = 0;
-    while ((match = WORD.exec(clean))) {
-      var pieces = match[0].split(/[-\u2010\u2011]/);
-      if (pieces.length > 1) out.push(pieces);
-    }
-    return out;
   }
 
   // Optimal string alignment distance, or limit + 1 once it is certain to exceed limit.
@@ -330,6 +332,7 @@
     // Compound -> parts: the build's (Swedish dictionary), and every hyphenated word of the
     // handbook ("facebookkonto": facebook, konto), added below.
     this.compounds = Object.assign({}, handbook.compounds || {});
+    this.keyCache = new Map();
     this.little = new Set(((LITTLE[this.lang] || "") + "").split(" "));
     this.questionWords = new Set(((QUESTION[this.lang] || "") + "").split(" "));
     this.compounding = !!COMPOUNDING[this.lang];
@@ -338,88 +341,121 @@
     // Headings of four words or more: a sentence of a section that repeats one is a pointer to
     // that section ("Läs också: Kan jag vara vän med …?"), not the section's own words.
     var headings = new Set();
+    headings.shortest = Infinity;
+    headings.longest = 0;
     (index.docs || []).forEach(function (doc) {
-      var w = words(plainText(doc.title));
-      if (w.length >= 4) headings.add(w.join(" "));
+      var key = sentenceKey(plainText(doc.title));
+      if (key.split(" ").length < 4 || headings.has(key)) return;
+      headings.add(key);
+      headings.shortest = Math.min(headings.shortest, key.length);
+      headings.longest = Math.max(headings.longest, key.length);
     });
     this.docs = [];
     this.pages = new Map();
-    // Every key ("=" form, "~" stem, "+" stem of a compound's part) -> its sections and weights.
-    var postings = new Map();
-    var fieldLength = {}, fieldTotal = {};
-    FIELDS.forEach(function (f) { fieldTotal[f] = 0; });
     var self = this;
+    var onHyphen = function (pieces) {
+      var joined = pieces.join("");
+      if (!self.compounds[joined]) self.compounds[joined] = pieces;
+    };
+    // Pass 1: each section's fields and their words (and every hyphenated word's pieces).
+    var fieldTotal = {};
+    FIELDS.forEach(function (f) { fieldTotal[f] = 0; });
     (index.docs || []).forEach(function (doc) {
-      hyphenated(plainText(doc.title) + " " + plainText(doc.text) + " " + (doc.keywords || "")).forEach(function (pieces) {
-        var joined = pieces.join("");
-        if (!self.compounds[joined]) self.compounds[joined] = pieces;
-      });
       var page = doc.location.split("#")[0];
       var isPage = doc.location.indexOf("#") < 0;
       if (isPage && !self.pages.has(page)) self.pages.set(page, doc);
       var pageDoc = self.pages.get(page);
+      var title = plainText(doc.title);
       var fields = {
-        title: plainText(doc.title),
+        title: title,
         keywords: doc.keywords || "",
         anchors: doc.anchors || "",
         page: isPage || !pageDoc ? "" : plainText(pageDoc.title),
-        text: withoutPointers(plainText(doc.text), headings, words(plainText(doc.title)).join(" "))
+        text: withoutPointers(plainText(doc.text), headings, sentenceKey(title))
       };
+      var tokens = {};
+      FIELDS.forEach(function (f) { tokens[f] = words(fields[f], onHyphen); });
+      // Staff words count where the section does not already say them.
+      var own = new Set(tokens.title.concat(tokens.text));
+      tokens.keywords = tokens.keywords.filter(function (w) { return !own.has(w); });
+      FIELDS.forEach(function (f) { fieldTotal[f] += tokens[f].length; });
       var weight = typeof doc.boost === "number" ? doc.boost : 1;
       var listed = function (list) { return list.some(function (n) { return n === doc.location || n === page; }); };
-      var nav = listed(navigation);
       if (listed(boilerplate)) weight *= BOILERPLATE_WEIGHT;
       self.docs.push({
         location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
-        pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, weight: weight,
-        navigation: nav, boilerplate: listed(boilerplate)
+        pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, tokens: tokens, weight: weight,
+        navigation: listed(navigation), boilerplate: listed(boilerplate)
       });
     });
-    // Term frequencies per field, then BM25 weights per key and section.
-    var n = this.docs.length;
-    var counts = this.docs.map(function (doc) {
-      var perField = {};
-      // Staff words count where the section does not already say them.
-      var own = new Set(words(doc.fields.title + " " + doc.fields.text));
+    // Pass 2: BM25F weights per key and section. Keys are numbered, and each word's keys are
+    // worked out once: a big handbook has millions of words but a few thousand distinct ones.
+    var n = this.docs.length, fieldLength = {};
+    FIELDS.forEach(function (f) { fieldLength[f] = fieldTotal[f] / Math.max(1, n) || 1; });
+    var keyIds = new Map(), keyNames = [], postingDocs = [], postingWeights = [];
+    var wordKeys = new Map();
+    var keysFor = function (w) {
+      var ids = wordKeys.get(w);
+      if (ids) return ids;
+      ids = self.keysOf(w).map(function (key) {
+        var id = keyIds.get(key);
+        if (id === undefined) {
+          id = keyNames.length;
+          keyIds.set(key, id);
+          keyNames.push(key);
+          postingDocs.push([]);
+          postingWeights.push([]);
+        }
+        return id;
+      });
+      wordKeys.set(w, ids);
+      return ids;
+    };
+    // A section's weighted term frequencies, by key number (and the numbers it has touched).
+    var tf = new Float64Array(1 << 16), touched = [];
+    var count = function (id, weight) {
+      if (id >= tf.length) { var grown = new Float64Array(Math.max(tf.length * 2, id + 1)); grown.set(tf); tf = grown; }
+      if (tf[id] === 0) touched.push(id);
+      tf[id] += weight;
+    };
+    this.docs.forEach(function (doc, d) {
+      var scale = doc.navigation ? NAVIGATION_FIELD : null;
       doc.synonyms = {};
       FIELDS.forEach(function (f) {
-        var list = words(doc.fields[f]);
-        if (f === "keywords") list = list.filter(function (w) { return !own.has(w); });
-        fieldTotal[f] += list.length;
-        var tf = new Map();
-        list.forEach(function (w) {
-          self.keysOf(w).forEach(function (key) { tf.set(key, (tf.get(key) || 0) + 1); });
-        });
+        var list = doc.tokens[f];
+        if (!list.length) { doc.synonyms[f] = EMPTY; return; }
+        var weight = FIELD[f] * (scale ? scale[f] : 1) / (1 - B[f] + B[f] * list.length / fieldLength[f]);
+        for (var i = 0; i < list.length; i++) {
+          var ids = keysFor(list[i]);
+          for (var j = 0; j < ids.length; j++) count(ids[j], weight);
+        }
         // The synonyms of the field's words, once each, as if the field said them.
-        var extra = self.synonymsOf(list), added = new Set();
-        extra.forEach(function (trigger, w) {
-          self.keysOf(w).forEach(function (key) {
-            if (added.has(key)) return;
-            added.add(key);
-            tf.set(key, (tf.get(key) || 0) + SYNONYM_TF);
+        var extra = self.synonymsOf(list);
+        if (extra.size) {
+          var added = new Set();
+          extra.forEach(function (trigger, w) {
+            keysFor(w).forEach(function (id) {
+              if (added.has(id)) return;
+              added.add(id);
+              count(id, weight * SYNONYM_TF);
+            });
           });
-        });
+        }
         doc.synonyms[f] = extra;
-        perField[f] = { length: list.length, tf: tf };
       });
-      return perField;
+      doc.tokens = null;
+      for (var t = 0; t < touched.length; t++) {
+        var id = touched[t], v = tf[id];
+        postingDocs[id].push(d);
+        postingWeights[id].push(v * (K1 + 1) / (v + K1));
+        tf[id] = 0;
+      }
+      touched.length = 0;
     });
-    FIELDS.forEach(function (f) { fieldLength[f] = fieldTotal[f] / Math.max(1, n) || 1; });
-    counts.forEach(function (perField, d) {
-      var tfs = new Map(), scale = self.docs[d].navigation ? NAVIGATION_FIELD : null;
-      FIELDS.forEach(function (f) {
-        var norm = 1 - B[f] + B[f] * perField[f].length / fieldLength[f];
-        var fieldWeight = FIELD[f] * (scale ? scale[f] : 1);
-        perField[f].tf.forEach(function (tf, key) {
-          tfs.set(key, (tfs.get(key) || 0) + fieldWeight * tf / norm);
-        });
-      });
-      tfs.forEach(function (tf, key) {
-        var list = postings.get(key);
-        if (!list) postings.set(key, list = { docs: [], weights: [] });
-        list.docs.push(d);
-        list.weights.push(tf * (K1 + 1) / (tf + K1));
-      });
+    // Every key ("=" form, "~" stem, "+" stem of a compound's part) -> its sections and weights.
+    var postings = new Map();
+    keyNames.forEach(function (key, id) {
+      postings.set(key, { docs: Int32Array.from(postingDocs[id]), weights: Float32Array.from(postingWeights[id]) });
     });
     this.postings = postings;
     // How rare a question word is: from the number of sections it matches in any way.
@@ -488,11 +524,14 @@
     return out;
   };
 
-  // The keys a word of the handbook is indexed under.
+  // The keys a word of the handbook is indexed under (worked out once per word).
   Engine.prototype.keysOf = function (w) {
-    var keys = ["=" + w, "~" + this.stem(w)];
+    var keys = this.keyCache.get(w);
+    if (keys) return keys;
+    keys = ["=" + w, "~" + this.stem(w)];
     var parts = this.compounds[w];
     if (parts) for (var i = 0; i < parts.length; i++) keys.push("+" + this.stem(parts[i]));
+    this.keyCache.set(w, keys);
     return keys;
   };
 
@@ -734,11 +773,12 @@
         matches.push(match);
       });
     });
+    var found = [];
     return {
       location: doc.location, page: doc.page, isPage: doc.isPage, pageTitle: doc.pageTitle,
-      title: this.highlight(doc.title, keys), text: this.highlight(doc.text, keys),
+      title: this.highlight(doc.title, keys, found), text: this.highlight(doc.text, keys, found),
       plainTitle: plainText(doc.title), score: score, navigation: doc.navigation, boilerplate: doc.boilerplate,
-      matches: matches, missing: missing, found: this.foundWords(doc, keys)
+      matches: matches, missing: missing, found: found
     };
   };
 
@@ -755,27 +795,28 @@
     return out;
   };
 
-  // The section's own words that matched, for highlighting on the page it opens.
-  Engine.prototype.foundWords = function (doc, keys) {
-    var self = this, found = [];
-    words(plainText(doc.title) + " " + plainText(doc.text)).forEach(function (w) {
-      if (found.indexOf(w) < 0 && self.keysOf(w).some(function (k) { return keys.has(k); })) found.push(w);
-    });
-    return found;
-  };
-
-  // The words of an HTML snippet that matched, marked (outside tags).
-  Engine.prototype.highlight = function (html, keys) {
+  // The words of an HTML snippet that matched, marked (outside tags); each matched word (lower
+  // case) is added to ``found``, to be highlighted on the page the result opens.
+  Engine.prototype.highlight = function (html, keys, found) {
     var self = this;
     if (!keys.size || !html) return html;
+    var hit = function (w) {
+      var ks = self.keysOf(w);
+      for (var i = 0; i < ks.length; i++) if (keys.has(ks[i])) return true;
+      return false;
+    };
     return String(html).replace(/(<[^>]*>)|([^<]+)/g, function (all, tag, text) {
       if (tag) return tag;
       return text.replace(WORD, function (match) {
-        var pieces = match.toLowerCase().split(/[-\u2010\u2011]/);
-        var hit = pieces.concat(pieces.length > 1 ? [pieces.join("")] : []).some(function (w) {
-          return self.keysOf(w.replace(POSSESSIVE, "")).some(function (k) { return keys.has(k); });
-        });
-        return hit ? "<mark>" + match + "</mark>" : match;
+        var lower = match.toLowerCase().replace(POSSESSIVE, ""), matched = false;
+        if (!HYPHEN.test(lower)) matched = hit(lower);
+        else {
+          var pieces = lower.split(HYPHEN);
+          matched = hit(pieces.join("")) || pieces.some(hit);
+        }
+        if (!matched) return match;
+        if (found.indexOf(lower) < 0) found.push(lower);
+        return "<mark>" + match + "</mark>";
       });
     });
   };
