@@ -736,7 +736,9 @@
       if (needsContent && !parsed.some(function (q, qi) { return !q.little && matchedBy[qi][d]; })) continue;
       var coverage = informative ? covered[d] / informative : 1;
       var score = total[d] * (PARTIAL_FLOOR + (1 - PARTIAL_FLOOR) * coverage * coverage) * this.docs[d].weight;
-      ranked.push({ doc: d, score: score });
+      // Rounded, so that equal scores are equal in every JavaScript engine (the browser's and
+      // the editors' command's) and ties keep the handbook's order.
+      ranked.push({ doc: d, score: Math.round(score * 1e9) / 1e9 });
     }
     ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
     var top = ranked.length ? ranked[0].score : 0;
