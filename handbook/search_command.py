@@ -134,11 +134,16 @@ def page_file(location: str, lang: Language) -> str:
 
 def answer_order(found: dict) -> list[dict]:
     """The results in the order the reader meets them (the engine's answers()): the sections each
-    page shows, page by page; then those folded under "more on this page"."""
+    page shows, page by page (a page's own entry only when it shows none); then those folded
+    under "more on this page"."""
     shown, folded = [], []
     for group in found["groups"]:
+        sections = any(r["shown"] and not r["isPage"] for r in group["results"])
         for result in group["results"]:
-            (shown if result["shown"] else folded).append(result)
+            if not result["shown"]:
+                folded.append(result)
+            elif not (result["isPage"] and sections):
+                shown.append(result)
     return shown + folded
 
 

@@ -4,13 +4,21 @@ from __future__ import annotations
 
 # Every result link in the order the reader meets them, each once, with ?h= dropped: the rows
 # shown, page by page, then those folded under "more on this page". A page's first row opens its
-# best section, which is also the row under it: the answer counts once.
-_ANSWERS = """els => {
+# best section, which is also the row under it: the answer counts once. (Where a page's first
+# row opens the top of the page while sections are shown under it, as Material's own search
+# does, the sections count: the reader reads them, not the title.)
+_ANSWERS = """items => {
   const url = a => { const u = new URL(a.href); return u.origin + u.pathname + u.hash };
-  const shown = els.filter(a => !a.closest('details')), folded = els.filter(a => a.closest('details'));
-  return [...new Set([...shown, ...folded].map(url))];
+  const shown = [], folded = [];
+  for (const item of items) {
+    const rows = [...item.querySelectorAll(':scope > a.md-search-result__link')].map(url);
+    const sections = rows.filter(u => u.includes('#'));
+    shown.push(...(sections.length ? sections : rows));
+    folded.push(...[...item.querySelectorAll(':scope > details a.md-search-result__link')].map(url));
+  }
+  return [...new Set([...shown, ...folded])];
 }"""
-_LINKS = ".md-search-result__item a.md-search-result__link"
+_LINKS = ".md-search-result__item"
 # Material's result line is empty until its worker has the index and has answered the empty
 # query of the focused box ("Skriv för att söka" / "Type to start searching").
 _READY = """() => {
@@ -73,7 +81,7 @@ _ASK_ALL = """async ([queries, answers]) => {
   const box = document.querySelector('input.md-search__input');
   const box_results = document.querySelector('.md-search-result');
   const read = new Function('els', 'return (' + answers + ')(els)');
-  const links = () => read([...document.querySelectorAll('LINKS')]);
+  const links = () => read([...document.querySelectorAll('ITEMS')]);
   const out = {};
   for (const query of queries) {
     if (box.value !== query) {
@@ -88,7 +96,7 @@ _ASK_ALL = """async ([queries, answers]) => {
     out[query] = links();
   }
   return out;
-}""".replace("LINKS", ".md-search-result__item a.md-search-result__link")
+}""".replace("ITEMS", _LINKS)
 
 
 def ask_all(page, queries: list[str]) -> dict[str, list[str]]:

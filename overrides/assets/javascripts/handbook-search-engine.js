@@ -843,10 +843,15 @@
   // Every location found, in the order the reader meets them: each page shows its sections that
   // score nearly as well as its best (``shown``); the others wait, folded, under "more on this
   // page", and come after every section shown.
+  // A page's own entry counts only when the page shows none of its sections.
   function answers(found) {
     var shown = [], folded = [];
     found.groups.forEach(function (g) {
-      g.results.forEach(function (r) { (r.shown ? shown : folded).push(r.location); });
+      var sections = g.results.some(function (r) { return r.shown && !r.isPage; });
+      g.results.forEach(function (r) {
+        if (r.shown && !(r.isPage && sections)) shown.push(r.location);
+        else if (!r.shown) folded.push(r.location);
+      });
     });
     return shown.concat(folded);
   }
