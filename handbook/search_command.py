@@ -37,16 +37,20 @@ KINDS = {
            "typo": "typo", "prefix": "start of the word"},
 }
 FIELDS = {
-    "sv": {"title": "rubriken", "keywords": "sökorden (search_words.yml)", "page": "sidans titel", "text": "texten"},
-    "en": {"title": "heading", "keywords": "staff words (search_words.yml)", "page": "page title", "text": "text"},
+    "sv": {"title": "rubriken", "keywords": "sökorden (search_words.yml)", "anchors": "länkar hit",
+           "page": "sidans titel", "text": "texten"},
+    "en": {"title": "heading", "keywords": "staff words (search_words.yml)", "anchors": "links to it",
+           "page": "page title", "text": "text"},
 }
 TEXT = {
     "sv": {"none": "Inga träffar.", "not_found": "Finns inte i handboken (inte heller som del av ett ord eller med ett stavfel)",
            "little": "litet ord, väger lite", "parts": "delas i", "navigation": "navigering, rankas lägre",
-           "missing": "saknas här", "score": "poäng", "as": "som", "in": "i", "matched": "träffade"},
+           "missing": "saknas här", "score": "poäng", "as": "som", "in": "i", "matched": "träffade",
+           "synonym": "synonym till"},
     "en": {"none": "No results.", "not_found": "Not in the handbook (not as part of a word, nor with a typo)",
            "little": "little word, weighs little", "parts": "split into", "navigation": "navigation, ranked lower",
-           "missing": "missing here", "score": "score", "as": "as", "in": "in", "matched": "matched"},
+           "missing": "missing here", "score": "score", "as": "as", "in": "in", "matched": "matched",
+           "synonym": "synonym of"},
 }
 
 
@@ -132,6 +136,12 @@ def page_file(location: str, lang: Language) -> str:
     return name + (f"#{section}" if section else "")
 
 
+def _field(name: str, fields: dict, words: dict) -> str:
+    """A field as the editor reads it; "text~facebook": the text, by a synonym of "facebook"."""
+    field, _, via = name.partition("~")
+    return f"{fields[field]} ({words['synonym']} \"{via}\")" if via else fields[field]
+
+
 def answer_order(found: dict) -> list[dict]:
     """The results in the order the reader meets them (the engine's answers()): the sections each
     page shows, page by page (a page's own entry only when it shows none); then those folded
@@ -166,12 +176,12 @@ def report(found: dict, lang: Language, top: int) -> str:
         return "\n".join(lines + ["", words["none"]])
     for rank, r in enumerate(results[:top], start=1):
         title = r["plainTitle"] if r["isPage"] else f"{r['pageTitle']} › {r['plainTitle']}"
-        nav = f" ({words['navigation']})" if r["navigation"] else ""
+        nav = f" ({words['navigation']})" if r["navigation"] or r.get("boilerplate") else ""
         lines += ["", f"{rank}. {title}{nav}", f"   {page_file(r['location'], lang)}   {words['score']} {r['score']:.2f}"]
         for m in r["matches"]:
             how = kinds[m["kind"]]
             word = f"{m['word']} ({m['part']})" if m.get("part") else m["word"]
-            where = ", ".join(fields[f] for f in m.get("fields") or [])
+            where = ", ".join(_field(f, fields, words) for f in m.get("fields") or [])
             lines.append(f"   {word}: {words['matched']} \"{m['form']}\" {words['as']} {how}, {words['in']} {where}")
         if r["missing"]:
             lines.append(f"   {words['missing']}: {', '.join(r['missing'])}")

@@ -75,26 +75,41 @@ def answers(page, query: str) -> list[str]:
 
 
 # Asks every question in turn inside the page: the box gets the question and a keyup (Material
-# searches on keyup, with the box's value), and the answer is read as soon as Material has drawn
-# it. One round trip for hundreds of questions; the keyboard tests press real keys.
+# searches on keyup, with the box's value), and the answer is read once the search worker has
+# answered that question (Material's worker protocol: QUERY = 2, RESULT = 3) and Material has
+# drawn it: its own listener, added first, draws before ours reads. One round trip for hundreds
+# of questions; the keyboard tests press real keys.
 _ASK_ALL = """async ([queries, answers]) => {
   const box = document.querySelector('input.md-search__input');
-  const box_results = document.querySelector('.md-search-result');
   const read = new Function('els', 'return (' + answers + ')(els)');
   const links = () => read([...document.querySelectorAll('ITEMS')]);
+  if (!Worker.prototype.__asked) {
+    const post = Worker.prototype.postMessage;
+    Worker.prototype.postMessage = function (message, ...rest) {
+      if (message && message.type === 2 && window.__asking) window.__asking(this, message.data);
+      return post.call(this, message, ...rest);
+    };
+    Worker.prototype.__asked = true;
+  }
   const out = {};
   for (const query of queries) {
     if (box.value !== query) {
-      const drawn = new Promise(resolve => {
-        const watch = new MutationObserver(() => { watch.disconnect(); resolve(); });
-        watch.observe(box_results, { childList: true, subtree: true, characterData: true });
+      const answered = new Promise(resolve => {
+        window.__asking = (worker, data) => {
+          if (data !== query) return;
+          const heard = event => {
+            if (event.data && event.data.type === 3) { worker.removeEventListener('message', heard); resolve(); }
+          };
+          worker.addEventListener('message', heard);
+        };
       });
       box.value = query;
       box.dispatchEvent(new KeyboardEvent('keyup', { key: 'End', bubbles: true }));
-      await drawn;
+      await answered;
     }
     out[query] = links();
   }
+  window.__asking = null;
   return out;
 }""".replace("ITEMS", _LINKS)
 

@@ -740,11 +740,26 @@
       // the editors' command's) and ties keep the handbook's order.
       ranked.push({ doc: d, score: Math.round(score * 1e9) / 1e9 });
     }
-    ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
-    var top = ranked.length ? ranked[0].score : 0;
+    // A navigation section comes after every other section found, unless its heading matched:
+    // its text only points to the sections that answer ("Får jag kritisera kommunen?" in the
+    // start page's list), but its heading says what it is about ("Så söker du i handboken").
+    ranked.forEach(function (r) { r.pointer = self.docs[r.doc].navigation && !self.headingMatches(r.doc, parsed, matchedBy); });
+    ranked.sort(function (a, b) { return (a.pointer - b.pointer) || b.score - a.score || a.doc - b.doc; });
+    var top = ranked.length ? Math.max.apply(null, ranked.map(function (r) { return r.score; })) : 0;
     ranked = ranked.filter(function (r) { return r.score >= top * MIN_SHARE_OF_BEST; }).slice(0, MAX_RESULTS);
     var results = ranked.map(function (r) { return self.describe(r.doc, r.score, parsed, matchedBy, explain); });
     return { query: String(query || ""), words: parsed.map(describeWord), results: results, groups: group(results) };
+  };
+
+  // Whether a section's heading has a word of the question (in any of the ways it matched).
+  Engine.prototype.headingMatches = function (d, parsed, matchedBy) {
+    var self = this, title = words(this.docs[d].fields.title);
+    return parsed.some(function (q, qi) {
+      var how = matchedBy[qi][d];
+      if (!how || q.little) return false;
+      var keys = how.kind === "split" ? how.matches.map(function (m) { return m.key; }) : [how.key];
+      return title.some(function (w) { return self.keysOf(w).some(function (k) { return keys.indexOf(k) >= 0; }); });
+    });
   };
 
   function describeWord(q) {
@@ -836,6 +851,8 @@
       var list = entry[1];
       if (!list[0].isPage) list = list.filter(function (r) { return !r.isPage; });
       list.forEach(function (r) { r.shown = r.score >= SHOWN_SHARE * list[0].score; });
+      // Shown first, then folded: the order in which Material draws them.
+      list = list.filter(function (r) { return r.shown; }).concat(list.filter(function (r) { return !r.shown; }));
       return { page: entry[0], pageTitle: list[0].pageTitle, results: list };
     });
   }

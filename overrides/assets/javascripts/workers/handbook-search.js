@@ -30,9 +30,11 @@
       return t;
     };
     // Sections the engine shows (see its answers()) get the best score, so that Material shows
-    // them under the page's title; the others it folds under "more on this page".
+    // them under the page's title; the others, below it, Material folds under "more on this page"
+    // (a navigation section may score higher, yet come after: see the engine's search()).
     var item = function (r) {
-      return { location: r.location, title: r.title, text: r.text, score: r.shown ? best.score : r.score, terms: terms(r) };
+      var score = r.shown ? best.score : Math.min(r.score, best.score * 0.99);
+      return { location: r.location, title: r.title, text: r.text, score: score, terms: terms(r) };
     };
     if (best.isPage) return group.results.map(item);
     // The page's sections best first, then (drawn first, see 3. above) a row with the page's
