@@ -6,6 +6,10 @@ One module per concern. Shared:
 - ``markdown_sections``  finds the headings and their section IDs in a Markdown page
 - ``page_metadata``      the front-matter schema, defined once, and its check
 - ``content_safety``     refuses content that could run code or load from elsewhere
+- ``decompound``         splits Swedish compounds with the Hunspell Swedish dictionary (hunspell-sv)
+- ``search_index``       what the build adds to each search index: compounds, anchor texts,
+                         navigation and boilerplate sections, synonym groups (pure functions)
+- ``search_quality``     scores a question set (tests, benchmark; ``python -m handbook.search_quality``)
 
 MkDocs hooks (listed in mkdocs.yml, in the order they run):
 
@@ -14,7 +18,8 @@ MkDocs hooks (listed in mkdocs.yml, in the order they run):
 - ``contact_details``    the contact page's details, from ``extra.contact``
 - ``settings_text``      values only the municipality can state, from mkdocs.yml
 - ``split_by_language``  each language's own search index, sitemap and 404 page
-- ``search_words``       staff words and synonyms (search_words.yml) in each search index
+- ``search_words``       staff words, synonyms and ranked-lower sections (search_words.yml) in each
+                         search index, and the search_index steps
 - ``page_facts``         owner, review dates, "last updated" and the overdue banner of each page
 - ``external_links``     marks links to other websites
 - ``minify``             drops template indentation from pages, comments from our CSS and JS
@@ -27,4 +32,5 @@ Command-line tools (``uv run handbook-…``, see pyproject.toml):
 - ``review_report``      which pages are overdue for review, or due soon
 - ``security_headers``   the CSP and other headers of the published site, and deploy/ configs
 - ``release``            a dated, verifiable zip of the site for the archive
+- ``search_command``     what the site's search finds for a question, and why (``handbook-search``)
 """

@@ -17,7 +17,6 @@
 (function () {
   var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
   var engine = null;
-  importScripts(new URL("../handbook-search-engine.js", self.location.href).href);
 
   // One page's results as Material draws them: its first row opens the best section, so that
   // "/", typing, ArrowDown and Enter land on the answer, not on the top of the page.
@@ -49,6 +48,9 @@
   self.addEventListener("message", function (event) {
     var message = event.data || {};
     if (message.type === SETUP) {
+      // The engine's code comes with the index, when the reader reaches for search
+      // (search-on-demand.js), not with every page view: Material starts this worker at once.
+      importScripts(new URL("../handbook-search-engine.js", self.location.href).href);
       engine = self.HandbookSearch.create(message.data);
       self.postMessage({ type: READY });
     } else if (message.type === QUERY) {
