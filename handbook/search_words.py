@@ -20,6 +20,7 @@ import yaml
 from mkdocs import plugins
 from mkdocs.exceptions import PluginError
 
+from handbook.decompound import CompoundCache
 from handbook.search_index import add_anchor_texts, anchor_texts, built_pages, compound_cache, locations, prepare_search_index
 from handbook.project import HandbookError, Language, languages_from_config, section_reference_problem
 
@@ -95,26 +96,37 @@ def synonym_groups(words: dict) -> list[list[str]]:
     return [[w.lower().strip() for w in group] for group in words.get("synonyms") or []]
 
 
+def language_search_index(index: dict, lang: Language, words: dict, pages: dict[str, str],
+                          cache: CompoundCache) -> dict:
+    """One language's search index as the handbook's search engine needs it: ``index`` as the
+    search plugin wrote it for ``lang`` (split_by_language), ``words`` as load_search_words gives
+    them, ``pages`` the built HTML of the language's pages (search_index.built_pages), and the
+    build's compound cache (search_index.compound_cache, saved once after every language)."""
+    own = words.get(lang.locale) or {}
+    index = add_search_words(index, lang, own)
+    index = add_anchor_texts(index, anchor_texts(pages, locations(index)))
+    navigation = [_location(t) for t in words.get(NAVIGATION_KEY) or []]
+    boilerplate = [_location(t) for t in words.get(BOILERPLATE_KEY) or []]
+    return prepare_search_index(index, lang.locale, navigation, boilerplate, synonym_groups(own), cache)
+
+
 @plugins.event_priority(-120)
 def on_post_build(config):
     """After each language's index is written (split_by_language runs at -110)."""
     if config["plugins"]["i18n"].building:
         return
     langs = languages_from_config(config["plugins"]["i18n"].config)
-    words_file = Path(config.config_file_path).parent / WORDS_FILE
+    project = Path(config.config_file_path).parent
+    words_file = project / WORDS_FILE
     try:
         words = load_search_words(words_file, Path(config["docs_dir"]), langs) if words_file.exists() else {}
     except HandbookError as err:
         raise PluginError(str(err)) from err
-    cache = compound_cache(Path(config.config_file_path).parent)
-    navigation = [_location(t) for t in words.get(NAVIGATION_KEY) or []]
-    boilerplate = [_location(t) for t in words.get(BOILERPLATE_KEY) or []]
+    cache = compound_cache(project)
+    site_dir = Path(config["site_dir"])
     for lang in langs:
-        index_file = Path(config["site_dir"]) / lang.url_prefix() / "search" / "search_index.json"
+        index_file = site_dir / lang.url_prefix() / "search" / "search_index.json"
         index = json.loads(index_file.read_text(encoding="utf-8"))
-        index = add_search_words(index, lang, words.get(lang.locale) or {})
-        index = add_anchor_texts(index, anchor_texts(built_pages(Path(config["site_dir"]), lang, index), locations(index)))
-        index = prepare_search_index(index, lang.locale, navigation, boilerplate,
-                                     synonym_groups(words.get(lang.locale) or {}), cache)
+        index = language_search_index(index, lang, words, built_pages(site_dir, lang, index), cache)
         index_file.write_text(json.dumps(index, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     cache.save()
