@@ -14,8 +14,8 @@ The search in the browser splits the reader's words against the handbook's own w
 dictionary form ("säkerhets" -> "säkerhet") so that it stems like the word on its own.
 
 The dictionary is read once per process (about 0.3 s) and only when a word is met that the
-cache (``.cache/search/compounds-<dictionary>.json``, next to mkdocs.yml) does not hold, so a
-rebuild of unchanged pages does not read it at all.
+cache (``compounds-<dictionary version>.json``, see ``search_index.compound_cache``) does not
+hold, so a rebuild of unchanged pages does not read it at all.
 """
 
 from __future__ import annotations
