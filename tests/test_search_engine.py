@@ -15,7 +15,7 @@ import pytest
 import snowballstemmer
 
 from handbook.decompound import CompoundCache, _dictionary_files, compound_parts, load_lexicon
-from handbook.project import ROOT, HandbookError
+from handbook.project import ROOT, HandbookError, languages
 from handbook.search_command import SiteSearch, answer_order, main as search_command, node_executable
 from handbook.search_index import add_anchor_texts, add_search_config, anchor_texts, compound_candidates
 from handbook.search_words import load_search_words
@@ -209,11 +209,11 @@ def test_link_texts_go_to_the_section_they_point_to():
 
 
 @pytest.mark.parametrize("key", ["navigation", "boilerplate"])
-def test_an_unknown_section_in_the_ranked_lower_lists_is_named(site, tmp_path, key):
+def test_an_unknown_section_in_the_ranked_lower_lists_is_named(tmp_path, key):
     words = tmp_path / "search_words.yml"
     words.write_text(f"{key}:\n  - index.md#no-such-section\n", encoding="utf-8")
     with pytest.raises(HandbookError) as error:
-        load_search_words(words, ROOT / "docs", site.languages)
+        load_search_words(words, ROOT / "docs", languages())
     assert f"search_words.yml: {key}: 'index.md#no-such-section'" in str(error.value)
 
 
