@@ -14,7 +14,9 @@ The editors' checks (``checks`` runs them all, for the build and for ``handbook-
 
 - ``page_structure``     twins, section IDs, the contract
 - ``page_metadata``      the front-matter schema, defined once, and its check
-- ``content_safety``     content that could run code or load from elsewhere, in the source
+- ``html_safety``        the HTML each page becomes, against an allowlist (``attr_guard``: what { … } may set)
+- ``content_safety``     a Mermaid diagram, refused early in the source
+- ``change_notes``       change notes: checked, and shown on each page, in recent changes, in the feeds
 - ``search_words``       staff words and synonyms (search_words.yml), checked and added to search
 - ``translation_drift``  which English pages lag behind their Swedish original
 
@@ -31,16 +33,21 @@ Build steps (called by the plugin):
 - ``page_facts``         owner, review dates, "last updated" and the overdue banner of each page
 - ``split_by_language``  each language's own search index and 404 page
 - ``minify``             no template indentation in pages, no comments in our CSS and JS
-- ``change_notes``       change notes: the last change on each page, recent changes, the feeds
+- ``search_index``       what each language's search index gets: compounds, link texts, navigation
+                         and boilerplate sections, synonym groups (``decompound``: Swedish compounds
+                         split with the Hunspell Swedish dictionary)
 - ``generated_files``    the PDF and feed files pages may link to, known to MkDocs from the start
 - ``pdf_assemble``, ``pdf_render``, ``pdf_tagging``  the whole handbook as a PDF per language
 
 Command-line tools (``uv run handbook-…``, see pyproject.toml):
 
 - ``checks``             ``handbook-check``: every editor check, without building
+- ``search_command``     ``handbook-search``: what the search box answers, and why
+- ``search_quality``     scores a question set (tests, benchmark)
 - ``link_checker``       follows every internal link and #anchor of the built site
 - ``translation_drift``  ``handbook-mark-translated``
 - ``review_report``      which pages are overdue for review, or due soon
 - ``security_headers``   the CSP and other headers of the published site, and deploy/ configs
 - ``release``            a dated, verifiable zip of the site for the archive
+- ``search_command``     what the site's search finds for a question, and why (``handbook-search``)
 """

@@ -26,8 +26,9 @@ Per language:
  10. ``on_page_context``: the page's facts (owner, dates, review status);
  11. ``on_post_page`` / ``on_post_template``: minified HTML; each language's own 404 page.
 Once, after the last language (``on_post_build``):
- 12. one search index per language with the staff words and ranking (``split_by_language``,
-     ``search_words``); each language's feed of changes; our own CSS and JS minified; the
+ 12. one search index per language for the handbook's search engine: staff words, link texts,
+     Swedish compounds, navigation ranked lower (``split_by_language``, ``search_words``,
+     ``search_index``); each language's feed of changes; our own CSS and JS minified; the
      whole-handbook PDFs;
  13. strict-mode warnings stop the build here, before the new site replaces the old one.
 """
@@ -48,11 +49,11 @@ from mkdocs.structure.pages import Page
 
 from handbook import (
     atomic_site, change_notes, checks, contact_details, external_links, generated_files, git, i18n,
-    material_seams, minify, page_facts, page_metadata, preview, settings_text, split_by_language,
-    strict_warnings, template_cache,
+    material_seams, minify, page_facts, page_metadata, preview, search_index, settings_text,
+    split_by_language, strict_warnings, template_cache,
 )
 from handbook.project import HandbookError, Language, page_and_language
-from handbook.search_words import add_search_words, load_search_words
+from handbook.search_words import language_search_index, load_search_words
 from handbook.settings import HandbookSettings, missing_languages
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -212,11 +213,12 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         split_by_language.split_search_index(site_dir, self.languages)
         words_file = self.project_dir / self.config.search_words
         words = load_search_words(words_file, Path(config.docs_dir), self.languages) if words_file.exists() else {}
+        compounds = search_index.compound_cache(self.project_dir)
         for lang in self.languages:
-            index_file = split_by_language.index_file(site_dir, lang)
-            index = add_search_words(json.loads(index_file.read_text(encoding="utf-8")), lang,
-                                     words.get(lang.locale) or {})
+            index = json.loads(split_by_language.index_file(site_dir, lang).read_text(encoding="utf-8"))
+            index = language_search_index(index, lang, words, search_index.built_pages(site_dir, lang, index), compounds)
             split_by_language.write_index(site_dir, lang, index)
+        compounds.save()
         for lang in self.languages:
             feed = change_notes.atom_feed(
                 self.changes.get(lang.locale, []), site_url=config.site_url or "/", lang=lang,

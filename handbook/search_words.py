@@ -1,4 +1,4 @@
-"""Adds the words staff actually use to each language's search index.
+"""MkDocs hook: adds the words staff actually use to each language's search index.
 
 The words live in ``search_words.yml`` at the project root, which editors extend:
 
@@ -6,28 +6,27 @@ The words live in ``search_words.yml`` at the project root, which editors extend
   title or text contains one word of a group is also found by the others;
 - ``sections``: extra search words for one section, as ``<page file>#<section id>: [words]``.
 
-It also ranks question-shaped headings ("Kan jag vara vän med …?") first for matching
-questions, and sections (which hold the answers) above their page's own entry.
+It also ranks sections (which hold the answers) above their page's own entry, and hands the
+navigation sections and Swedish compounds to the search engine (``handbook/search_index.py``).
+The plugin calls ``language_search_index`` once per language, after every language is built.
 """
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_left
 from pathlib import Path
 
 import yaml
 
+from handbook.decompound import CompoundCache
+from handbook.search_index import add_anchor_texts, anchor_texts, locations, prepare_search_index
 from handbook.project import HandbookError, Language, section_reference_problem
 
-# Staff words weigh half as much as heading words (the title boost set in mkdocs.yml).
-KEYWORD_SHARE_OF_TITLE = 0.5
-QUESTION_BOOST = 1.5
-# A page's own entry holds only its title and intro; its sections hold the answers. Material
-# also multiplies a page entry's score by up to 5 (a section's by up to 2) after the query.
-PAGE_BOOST = 0.2
-_WORD = re.compile(r"\w+")
-_TAG = re.compile(r"<[^>]+>")
+# Sections that point elsewhere, and legal text, for every language.
+NAVIGATION_KEY = "navigation"
+BOILERPLATE_KEY = "boilerplate"
+RANKED_LOWER = (NAVIGATION_KEY, BOILERPLATE_KEY)
+# A page's own entry holds only its title and intro; its sections hold the answers.
+PAGE_BOOST = 0.5
 
 
 def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict:
@@ -38,7 +37,17 @@ def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict
     except yaml.YAMLError as err:
         raise HandbookError(f"{name}: is not valid YAML ({err}). Check the indentation.") from err
     locales = {lang.locale: lang for lang in langs}
+    for key in RANKED_LOWER:
+        targets = data.get(key) or []
+        if not isinstance(targets, list):
+            raise HandbookError(f"{name}: {key}: must be a list of <page file>#<section id> or <page file>.")
+        for target in targets:
+            problem = section_reference_problem(str(target), docs_dir, langs)
+            if problem:
+                raise HandbookError(f"{name}: {key}: {problem}")
     for locale, entry in data.items():
+        if locale in RANKED_LOWER:
+            continue
         if locale not in locales:
             raise HandbookError(f"{name}: '{locale}' is not a language of the site. Use one of: {', '.join(locales)}.")
         for group in entry.get("synonyms") or []:
@@ -53,19 +62,8 @@ def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict
     return data
 
 
-def _matches(term: str, text: str, words: list[str]) -> bool:
-    """Whether ``text`` (its sorted distinct ``words``) contains ``term``: a phrase, a short word
-    exactly, or a word of 4 letters or more as the start of a word."""
-    term = term.lower().strip()
-    if " " in term:
-        return term in text
-    at = bisect_left(words, term)
-    if at == len(words):
-        return False
-    return words[at] == term if len(term) < 4 else words[at].startswith(term)
-
-
-def _location(lang: Language, target: str) -> str:
+def _location(target: str) -> str:
+    """A section's location in its language's search index: 'facebook-konton/#one-account'."""
     page, _, section_id = target.partition("#")
     stem = page[: -len(".md")]
     path = "" if stem == "index" else stem + "/"
@@ -73,24 +71,36 @@ def _location(lang: Language, target: str) -> str:
 
 
 def add_search_words(index: dict, lang: Language, words: dict) -> dict:
-    groups = [[w.lower() for w in group] for group in words.get("synonyms") or []]
-    extra = {_location(lang, t): [w.lower() for w in ws] for t, ws in (words.get("sections") or {}).items()}
+    """Each section's own staff words as its ``keywords``, and the ranking of page entries. The
+    synonym groups go to the search engine with the index (``search_index.add_search_config``),
+    which adds a group's words to a section where it says one of them, in the same field."""
+    extra = {_location(t): [w.lower() for w in ws] for t, ws in (words.get("sections") or {}).items()}
     for doc in index["docs"]:
-        text = _TAG.sub(" ", f"{doc.get('title', '')} {doc.get('text', '')}").lower()
-        tokens = sorted(set(_WORD.findall(text)))
-        keywords = set(extra.get(doc["location"], []))
-        for group in groups:
-            if any(_matches(term, text, tokens) for term in group):
-                keywords.update(group)
+        keywords = extra.get(doc["location"])
         if keywords:
-            doc["keywords"] = " ".join(sorted(keywords))
+            doc["keywords"] = " ".join(sorted(set(keywords)))
         boost = doc.get("boost", 1)  # front matter `search: boost:` sets it for a page
         if "#" not in doc["location"]:
             boost *= PAGE_BOOST
-        if doc.get("title", "").rstrip().endswith("?"):
-            boost *= QUESTION_BOOST
         if boost != 1:
             doc["boost"] = boost
-    title_boost = index["config"]["fields"]["title"]["boost"]
-    index["config"]["fields"]["keywords"] = {"boost": title_boost * KEYWORD_SHARE_OF_TITLE}
     return index
+
+
+def synonym_groups(words: dict) -> list[list[str]]:
+    """A language's synonym groups, lower case."""
+    return [[w.lower().strip() for w in group] for group in words.get("synonyms") or []]
+
+
+def language_search_index(index: dict, lang: Language, words: dict, pages: dict[str, str],
+                          cache: CompoundCache) -> dict:
+    """One language's search index as the handbook's search engine needs it: ``index`` as the
+    search plugin wrote it for ``lang`` (split_by_language), ``words`` as load_search_words gives
+    them, ``pages`` the built HTML of the language's pages (search_index.built_pages), and the
+    build's compound cache (search_index.compound_cache, saved once after every language)."""
+    own = words.get(lang.locale) or {}
+    index = add_search_words(index, lang, own)
+    index = add_anchor_texts(index, anchor_texts(pages, locations(index)))
+    navigation = [_location(t) for t in words.get(NAVIGATION_KEY) or []]
+    boilerplate = [_location(t) for t in words.get(BOILERPLATE_KEY) or []]
+    return prepare_search_index(index, lang.locale, navigation, boilerplate, synonym_groups(own), cache)

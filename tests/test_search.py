@@ -1,6 +1,12 @@
 """Promises about search: staff find answers to their questions, in their own language.
 
-The questions and their expected sections are in tests/search_cases.yml.
+Two question sets, reported separately:
+
+- tests/search_cases.yml, the tuning set: questions written with the search words, and extended
+  while search was tuned. Each must find its section in the top 3, 90 % first.
+- tests/search_held_out.yml, the held-out set: written from the pages alone, before any tuning,
+  and never tuned on. It measures what staff will get with questions nobody wrote a test for.
+  Its failures print figures only, never its questions (see handbook/search_quality.py).
 """
 
 from __future__ import annotations
@@ -8,39 +14,21 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 
-from handbook.project import ROOT, WORDS_FILE, HandbookError, section_reference_problem
+from handbook.project import ROOT, WORDS_FILE, HandbookError
+from handbook.search_command import SiteSearch, answer_order
+from handbook.search_quality import load_questions, score_questions
 from handbook.search_words import load_search_words
-from tests.search import answers, search, type_query
+from tests.search import answers, ask_all, type_query
 from tests.test_content import article, heading_text
 
 CASES_FILE = Path(__file__).parent / "search_cases.yml"
+HELD_OUT_FILE = Path(__file__).parent / "search_held_out.yml"
 TOP_1_SHARE = 0.9
-
-
-def load_cases(path: Path, langs) -> dict[str, list[dict]]:
-    """The cases per locale, each naming a real page#section, or an error naming file and entry."""
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    locales = [lang.locale for lang in langs]
-    problems = []
-    for locale, cases in data.items():
-        if locale not in locales:
-            problems.append(f"{path.name}: '{locale}' is not a language of the site ({', '.join(locales)}).")
-            continue
-        for number, case in enumerate(cases, start=1):
-            problem = section_reference_problem(case.get("expect", ""), ROOT / "docs", langs)
-            if problem or not str(case.get("query", "")).strip():
-                problems.append(f"{path.name}: {locale} case {number} ({case.get('query')!r}): {problem or 'has no query'}")
-    if problems:
-        raise HandbookError("\n".join(problems))
-    return data
-
-
-def expected_url(site, lang, target: str) -> str:
-    page, _, section_id = target.partition("#")
-    return site.page_url(lang, page) + (f"#{section_id}" if section_id else "")
+# The held-out targets, in each language (issue #12).
+HELD_OUT_TOP_1, HELD_OUT_TOP_3, HELD_OUT_PAGE_TOP_3 = 0.85, 0.95, 1.0
+COMPARED = 5  # results compared between the browser and the editors' command
 
 
 @pytest.fixture(scope="module")
@@ -57,10 +45,32 @@ def search_pages(browser, server, site):
     context.close()
 
 
-def test_every_search_case_and_search_word_names_a_real_section(site):
-    cases = load_cases(CASES_FILE, site.languages)
+def _location(site, lang, url: str) -> str:
+    """A result URL as a location in the language's search index ('facebook-konton/#one-account')."""
+    return url[len(site.url + lang.url_prefix()):]
+
+
+@pytest.fixture(scope="module")
+def browser_answers(site, search_pages):
+    """Every question of both sets, asked once in the browser: locale -> query -> locations."""
+    found = {}
     for lang in site.languages:
-        assert len(cases[lang.locale]) >= 30, f"{CASES_FILE.name}: fewer than 30 {lang.name} cases"
+        queries = [case["query"] for path in (CASES_FILE, HELD_OUT_FILE)
+                   for case in load_questions(path, site.languages).get(lang.locale, [])]
+        urls = ask_all(search_pages[lang.locale], queries)
+        found[lang.locale] = {q: [_location(site, lang, u) for u in urls[q]] for q in queries}
+    return found
+
+
+def _lang(site, locale):
+    return next(l for l in site.languages if l.locale == locale)
+
+
+def test_every_question_and_search_word_names_a_real_section(site):
+    for path, least in ((CASES_FILE, 30), (HELD_OUT_FILE, 40)):
+        questions = load_questions(path, site.languages)
+        for lang in site.languages:
+            assert len(questions[lang.locale]) >= least, f"{path.name}: fewer than {least} {lang.name} questions"
     load_search_words(ROOT / WORDS_FILE, ROOT / "docs", site.languages)
 
 
@@ -68,26 +78,51 @@ def test_an_unknown_section_in_the_search_cases_is_named_with_its_file_and_entry
     bad = tmp_path / "search_cases.yml"
     bad.write_text('sv:\n  - query: "två konton"\n    expect: facebook-konton.md#two-accounts\n', encoding="utf-8")
     with pytest.raises(HandbookError) as error:
-        load_cases(bad, site.languages)
+        load_questions(bad, site.languages)
     assert "search_cases.yml: sv case 1 ('två konton'): 'facebook-konton.md#two-accounts'" in str(error.value)
     assert "has no section '#two-accounts'" in str(error.value)
 
 
 @pytest.mark.parametrize("locale", ["sv", "en"])
-def test_staff_questions_find_their_section_in_the_top_three_and_mostly_first(site, search_pages, locale):
-    lang = next(l for l in site.languages if l.locale == locale)
-    cases = load_cases(CASES_FILE, site.languages)[locale]
-    first, misses = 0, []
-    for case in cases:
-        expected = expected_url(site, lang, case["expect"])
-        got = answers(search_pages[locale], case["query"])
-        if got[:1] == [expected]:
-            first += 1
-        elif expected not in got[:3]:
-            misses.append(f"{case['query']!r}: expected {case['expect']}, got {[g[len(site.url):] for g in got[:3]]}")
-    share = first / len(cases)
-    assert misses == [], f"{len(misses)} {lang.name} case(s) not in the top 3:\n" + "\n".join(misses)
-    assert share >= TOP_1_SHARE, f"only {first}/{len(cases)} {lang.name} cases have their section first"
+def test_staff_questions_find_their_section_in_the_top_three_and_mostly_first(site, browser_answers, locale):
+    lang = _lang(site, locale)
+    score = score_questions(load_questions(CASES_FILE, site.languages)[locale], lang,
+                            lambda q: browser_answers[locale][q])
+    print(score.line(f"tuning set ({CASES_FILE.name}) {locale}"))
+    assert score.misses == [], f"{len(score.misses)} {lang.name} case(s) not in the top 3:\n" + "\n".join(score.misses)
+    assert score.share(score.first) >= TOP_1_SHARE, f"only {score.first}/{score.questions} {lang.name} cases have their section first"
+
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_held_out_questions_find_their_section(site, browser_answers, locale):
+    """The issue's targets on questions nobody tuned for. Figures only: never tune on its misses."""
+    lang = _lang(site, locale)
+    score = score_questions(load_questions(HELD_OUT_FILE, site.languages)[locale], lang,
+                            lambda q: browser_answers[locale][q])
+    figures = score.line(f"held-out set ({HELD_OUT_FILE.name}) {locale}")
+    print(figures)
+    met = (score.share(score.first) >= HELD_OUT_TOP_1 and score.share(score.top3) >= HELD_OUT_TOP_3
+           and score.share(score.page_top3) >= HELD_OUT_PAGE_TOP_3 and not score.none)
+    del score  # pytest would print its misses: figures only
+    if not met:
+        pytest.fail(f"{figures}; targets: first {HELD_OUT_TOP_1:.0%}, top 3 {HELD_OUT_TOP_3:.0%}, "
+                    f"page in top 3 {HELD_OUT_PAGE_TOP_3:.0%}, no results 0", pytrace=False)
+
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_the_editors_command_finds_what_the_search_box_finds(site, browser_answers, locale):
+    """handbook-search runs the built site's search code in Node.js: on every question of both
+    sets, its results are the search box's, in the same order."""
+    lang = _lang(site, locale)
+    differ = []
+    with SiteSearch(site.dir, lang) as node:
+        for number, (query, browser) in enumerate(browser_answers[locale].items(), start=1):
+            command = [r["location"] for r in answer_order(node.ask(query))]
+            if command[:COMPARED] != browser[:COMPARED]:
+                differ.append(number)
+    if differ:  # numbers only: most questions are held out
+        pytest.fail(f"{len(differ)} of {len(browser_answers[locale])} {lang.name} questions differ (numbers {differ})",
+                    pytrace=False)
 
 
 def section_headings(site):
@@ -100,40 +135,53 @@ def section_headings(site):
 
 
 def test_each_section_heading_finds_its_own_page(site, search_pages):
+    headings = list(section_headings(site))
+    found = {l.locale: ask_all(search_pages[l.locale], [heading_text(h) for lang, _, h in headings if lang == l])
+             for l in site.languages}
     missing = []
-    for lang, page, heading in section_headings(site):
-        results = search(search_pages[lang.locale], heading_text(heading))
+    for lang, page, heading in headings:
+        results = found[lang.locale][heading_text(heading)]
         if site.page_url(lang, page) not in [r.split("#")[0] for r in results[:3]]:
             missing.append(f"{lang.source_name(page)} #{heading['id']}: {results[:3]}")
     assert missing == []
 
 
 def test_a_question_shaped_heading_comes_first_for_its_question(site, search_pages):
+    questions = [(lang, page, heading) for lang, page, heading in section_headings(site)
+                 if heading_text(heading).endswith("?")]
+    found = {l.locale: ask_all(search_pages[l.locale], [heading_text(h).lower() for lang, _, h in questions if lang == l])
+             for l in site.languages}
     wrong = []
-    for lang, page, heading in section_headings(site):
+    for lang, page, heading in questions:
         question = heading_text(heading)
-        if not question.endswith("?"):
-            continue
         expected = site.page_url(lang, page) + "#" + heading["id"]
-        got = answers(search_pages[lang.locale], question.lower())
+        got = found[lang.locale][question.lower()]
         if got[:1] != [expected]:
             wrong.append(f"{question!r}: {got[:2]}")
     assert wrong == []
 
 
-def test_the_keyboard_alone_opens_a_result_at_its_section(site, search_pages):
+def test_slash_typing_arrow_down_and_enter_open_the_answering_section(site, search_pages):
     page = search_pages["sv"]
     expected = site.url + "facebook-konton/#one-account"
-    assert answers(page, "dubbla konton")[0] == expected  # typed with real key presses
+    assert answers(page, "dubbla konton")[0] == expected  # "/", then typed with real key presses
     where = "() => { const u = new URL(document.activeElement.href); return u.origin + u.pathname + u.hash }"
-    page.keyboard.press("ArrowDown")  # the first result's page
-    assert page.evaluate(where) == site.url + "facebook-konton/"
-    page.keyboard.press("ArrowDown")  # its best section
+    page.keyboard.press("ArrowDown")  # the first row: the page, opening its best section
     assert page.evaluate(where) == expected
     page.keyboard.press("Enter")
     page.wait_for_url(lambda url: url.split("?")[0] == site.url + "facebook-konton/" and url.endswith("#one-account"))
     page.goto(site.url)
     page.wait_for_load_state("networkidle")
+
+
+def test_missing_lists_only_the_words_a_result_lacks(site, search_pages):
+    """Under each result, "Saknas:" names the question's words that result does not have, never
+    one it matched (by any form: "konton" matches "konto")."""
+    page = search_pages["sv"]
+    answers(page, "konto zqxwvy")
+    lines = page.eval_on_selector_all(".md-search-result__terms", "els => els.map(e => e.textContent)")
+    assert lines, "no result says which word it lacks"
+    assert all("zqxwvy" in line and "konto" not in line for line in lines), lines
 
 
 @pytest.mark.parametrize("locale, message, contact", [("sv", "Inga träffar", "kontakta-oss/"), ("en", "No results", "en/kontakta-oss/")])
@@ -143,4 +191,9 @@ def test_a_search_with_no_result_points_to_the_contact_page(site, search_pages, 
     help_text = page.locator(".handbook-no-results")
     help_text.wait_for(state="visible")
     assert message in help_text.inner_text()
-    assert help_text.locator("a").evaluate("a => a.href") == site.url + contact
+    link = help_text.locator("a")
+    assert link.evaluate("a => a.href") == site.url + contact
+    # It looks like a link: underlined, and in another colour than the sentence around it.
+    style = link.evaluate("""a => { const s = getComputedStyle(a), p = getComputedStyle(a.parentElement);
+        return [s.textDecorationLine, s.color, p.color]; }""")
+    assert "underline" in style[0] and style[1] != style[2], style

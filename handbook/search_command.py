@@ -1,0 +1,218 @@
+"""``uv run handbook-search "fråga" [--lang en]``: what the site's search finds for a question, and why.
+
+For editors who want to know why a question does not find its answer, and which search word
+(search_words.yml) would help. It prints the top results in the order the search box shows
+them, and for each the words that matched: in which field (heading, staff words, page title,
+text) and as which word form (exact, another form of the word, part of a compound, typo, start
+of a word).
+
+It runs the site's own search code (``assets/javascripts/handbook-search-engine.js`` of the
+built site, the file the browser runs) in Node.js against the built search index, so it cannot
+disagree with the search box. The site is built first (without the PDF) into
+``.cache/search-site/`` when a source has changed since the last build, or taken from
+``--site``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from handbook.project import ROOT, SOURCE_PARTS, HandbookError, Language, languages
+
+ENGINE = Path("assets") / "javascripts" / "handbook-search-engine.js"
+RUNNER = Path(__file__).with_name("search_query.cjs")
+CACHE_SITE = Path(".cache") / "search-site"
+
+KINDS = {
+    "sv": {"exact": "exakt", "stem": "annan form av ordet", "part": "del av sammansatt ord",
+           "typo": "stavfel", "prefix": "början av ordet"},
+    "en": {"exact": "exact", "stem": "another form of the word", "part": "part of a compound",
+           "typo": "typo", "prefix": "start of the word"},
+}
+FIELDS = {
+    "sv": {"title": "rubriken", "keywords": "sökorden (search_words.yml)", "anchors": "länkar hit",
+           "page": "sidans titel", "text": "texten"},
+    "en": {"title": "heading", "keywords": "staff words (search_words.yml)", "anchors": "links to it",
+           "page": "page title", "text": "text"},
+}
+TEXT = {
+    "sv": {"none": "Inga träffar.", "not_found": "Finns inte i handboken (inte heller som del av ett ord eller med ett stavfel)",
+           "little": "litet ord, väger lite", "parts": "delas i", "navigation": "navigering, rankas lägre",
+           "missing": "saknas här", "score": "poäng", "as": "som", "in": "i", "matched": "träffade",
+           "synonym": "synonym till"},
+    "en": {"none": "No results.", "not_found": "Not in the handbook (not as part of a word, nor with a typo)",
+           "little": "little word, weighs little", "parts": "split into", "navigation": "navigation, ranked lower",
+           "missing": "missing here", "score": "score", "as": "as", "in": "in", "matched": "matched",
+           "synonym": "synonym of"},
+}
+
+
+def node_executable() -> str:
+    node = shutil.which("node") or shutil.which("nodejs")
+    if not node:
+        raise HandbookError(
+            "handbook-search needs Node.js to run the site's search code. Install it "
+            "(Debian: apt-get install nodejs) and try again."
+        )
+    return node
+
+
+def _newest_source(project: Path) -> float:
+    newest = 0.0
+    for part in SOURCE_PARTS:
+        path = project / part
+        files = [path] if path.is_file() else (p for p in path.rglob("*") if p.is_file() and "__pycache__" not in p.parts)
+        for file in files:
+            newest = max(newest, file.stat().st_mtime)
+    return newest
+
+
+def built_site(project: Path = ROOT) -> Path:
+    """The site built from the project's current sources (without the PDF), rebuilt only when a
+    source is newer than the last build."""
+    site = project / CACHE_SITE
+    stamp = site / ".built"
+    if stamp.is_file() and stamp.stat().st_mtime >= _newest_source(project):
+        return site
+    env = {**os.environ, "HANDBOOK_PDF": "0", "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--quiet", "--site-dir", str(site)],
+        cwd=project, env=env, capture_output=True, text=True,
+    )
+    if result.returncode != 0:
+        raise HandbookError("The site does not build, so search cannot be tried. Run 'uv run mkdocs build' "
+                            "and fix what it says first.\n" + (result.stderr or result.stdout)[-3000:])
+    stamp.touch()
+    return site
+
+
+def index_file(site: Path, lang: Language) -> Path:
+    return site / lang.url_prefix() / "search" / "search_index.json"
+
+
+@dataclass
+class SiteSearch:
+    """The site's search for one language, running in Node.js; ask() it questions."""
+
+    site: Path
+    lang: Language
+
+    def __enter__(self) -> SiteSearch:
+        engine, index = self.site / ENGINE, index_file(self.site, self.lang)
+        for needed in (engine, index):
+            if not needed.is_file():
+                raise HandbookError(f"{needed} is missing: is {self.site} a built site? Build it with 'uv run mkdocs build'.")
+        self.process = subprocess.Popen(
+            [node_executable(), str(RUNNER), str(engine.resolve()), str(index.resolve())],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, encoding="utf-8",
+        )
+        return self
+
+    def ask(self, question: str) -> dict:
+        self.process.stdin.write(json.dumps(question) + "\n")
+        self.process.stdin.flush()
+        line = self.process.stdout.readline()
+        if not line:
+            raise HandbookError("The search code stopped (Node.js): see the message above.")
+        return json.loads(line)
+
+    def __exit__(self, *exc) -> None:
+        self.process.stdin.close()
+        self.process.wait(timeout=10)
+
+
+def page_file(location: str, lang: Language) -> str:
+    """'facebook-konton/#one-account' -> 'facebook-konton.md#one-account' (the editors' name)."""
+    path, _, section = location.partition("#")
+    stem = path.strip("/") or "index"
+    name = lang.source_name(f"{stem}.md")
+    return name + (f"#{section}" if section else "")
+
+
+def _field(name: str, fields: dict, words: dict) -> str:
+    """A field as the editor reads it; "text~facebook": the text, by a synonym of "facebook"."""
+    field, _, via = name.partition("~")
+    return f"{fields[field]} ({words['synonym']} \"{via}\")" if via else fields[field]
+
+
+def answer_order(found: dict) -> list[dict]:
+    """The results in the order the reader meets them (the engine's answers()): the sections each
+    page shows, page by page (a page's own entry only when it shows none); then those folded
+    under "more on this page"."""
+    shown, folded = [], []
+    for group in found["groups"]:
+        sections = any(r["shown"] and not r["isPage"] for r in group["results"])
+        for result in group["results"]:
+            if not result["shown"]:
+                folded.append(result)
+            elif not (result["isPage"] and sections):
+                shown.append(result)
+    return shown + folded
+
+
+def report(found: dict, lang: Language, top: int) -> str:
+    """The results as an editor reads them."""
+    words = TEXT.get(lang.locale, TEXT["en"])
+    kinds, fields = KINDS.get(lang.locale, KINDS["en"]), FIELDS.get(lang.locale, FIELDS["en"])
+    lines = []
+    for w in found["words"]:
+        notes = []
+        if w["parts"]:
+            notes.append(f"{words['parts']} {' + '.join(w['parts'])}")
+        if w["little"]:
+            notes.append(words["little"])
+        if not w["found"]:
+            notes.append(words["not_found"])
+        lines.append(f"  {w['word']}" + (f": {'; '.join(notes)}" if notes else ""))
+    results = answer_order(found)
+    if not results:
+        return "\n".join(lines + ["", words["none"]])
+    for rank, r in enumerate(results[:top], start=1):
+        title = r["plainTitle"] if r["isPage"] else f"{r['pageTitle']} › {r['plainTitle']}"
+        nav = f" ({words['navigation']})" if r["navigation"] or r.get("boilerplate") else ""
+        lines += ["", f"{rank}. {title}{nav}", f"   {page_file(r['location'], lang)}   {words['score']} {r['score']:.2f}"]
+        for m in r["matches"]:
+            how = kinds[m["kind"]]
+            word = f"{m['word']} ({m['part']})" if m.get("part") else m["word"]
+            where = ", ".join(_field(f, fields, words) for f in m.get("fields") or [])
+            lines.append(f"   {word}: {words['matched']} \"{m['form']}\" {words['as']} {how}, {words['in']} {where}")
+        if r["missing"]:
+            lines.append(f"   {words['missing']}: {', '.join(r['missing'])}")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    langs = languages()
+    parser = argparse.ArgumentParser(
+        prog="handbook-search",
+        description="What the site's search finds for a question, and why (the words that matched, "
+                    "where and how).",
+    )
+    parser.add_argument("question", help='the question, in quotes: "får jag ha två konton"')
+    parser.add_argument("--lang", default=langs[0].locale, choices=[l.locale for l in langs],
+                        help=f"the language searched (default {langs[0].locale})")
+    parser.add_argument("--top", type=int, default=5, help="how many results to show (default 5)")
+    parser.add_argument("--site", type=Path, help="a built site to search (default: build one)")
+    parser.add_argument("--json", action="store_true", help="print everything the search returns, as JSON")
+    args = parser.parse_args(argv)
+    lang = next(l for l in langs if l.locale == args.lang)
+    try:
+        site = args.site or built_site()
+        with SiteSearch(site, lang) as search:
+            found = search.ask(args.question)
+    except HandbookError as err:
+        print(f"handbook-search: {err}", file=sys.stderr)
+        return 1
+    print(json.dumps(found, ensure_ascii=False, indent=2) if args.json else report(found, lang, args.top))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,883 @@
+// The handbook's search: ranks the sections of one language's search index for a reader's
+// question. It knows nothing of Material for MkDocs: the search worker (workers/handbook-search.js)
+// feeds it the index and hands its results to Material's search box, and the editors' command
+// (uv run handbook-search) runs this same file in Node.js, so the two cannot disagree.
+//
+// How a question is matched, word by word (each word scores its best match in a section):
+// - exact: the word as typed ("konton");
+// - stem: another form of the same word ("kontot"; Snowball's Swedish stemmer, Porter's English);
+// - part: part of a compound ("inställningar" in "säkerhetsinställningarna"; the build splits the
+//   handbook's compounds with a Swedish dictionary), or a typed compound that the handbook writes
+//   apart or hyphenated ("facebookkonton": "Facebook-konto");
+// - typo: one wrong, missing, extra or swapped letter (two in long words), on the word as typed
+//   and on its stem ("yttrandefrihed", "sekretes");
+// - prefix: the word being typed, the last one, as the start of a word ("sekre").
+// An exact match counts most, a prefix least. A word found in few sections counts for more
+// than one found in many (BM25's idf), so the rare word that carries a question outweighs
+// "sociala medier". A heading counts more than the text under it, staff words
+// (search_words.yml) almost as much. Little words ("och", "the") count a little, question words
+// ("vem", "what") fully. Sections marked as navigation (search_words.yml: the start page's lists,
+// the search help, legal text) count less, so that the section that answers comes first.
+(function (root, factory) {
+  if (typeof module === "object" && module.exports) module.exports = factory();
+  else root.HandbookSearch = factory();
+})(typeof self !== "undefined" ? self : this, function () {
+  "use strict";
+
+  // How much each kind of match is worth, against an exact match.
+  var KIND = { exact: 1, stem: 0.9, part: 0.6, typo: 0.55, prefix: 0.45 };
+  // How much a word weighs in each field of a section, against its text (BM25F: the fields are
+  // added up before repeats stop counting, so a word in the heading and the text is not worth
+  // twice a word in the heading).
+  // "anchors": the words of the links to a section from elsewhere in the handbook (the start
+  // page's common questions, "Läs också:"), which say what it answers in other words.
+  var FIELD = { title: 3, keywords: 1.5, anchors: 1.2, page: 0.8, text: 1 };
+  // A synonym (search_words.yml) counts where its group's word is, as this many occurrences.
+  var SYNONYM_TF = 0.7;
+  var FIELDS = ["title", "keywords", "anchors", "page", "text"];
+  // BM25: how fast repeats of a word stop counting, and how much a long text is discounted.
+  var K1 = 2, B = { title: 0, keywords: 0, anchors: 0, page: 0, text: 0.75 };
+  // In navigation sections only the heading counts fully: their text repeats other sections'.
+  var NAVIGATION_FIELD = { title: 1, keywords: 0.1, anchors: 1, page: 1, text: 0.1 };
+  // Legal text and the like (search_words.yml: boilerplate) counts half.
+  var BOILERPLATE_WEIGHT = 0.5;
+  // Little words count a little; question words more, but less than the words of the topic.
+  var LITTLE_WORD_WEIGHT = 0.15, QUESTION_WORD_WEIGHT = 0.6;
+  // A compound typed as one word and found as its parts: what all its parts together are worth,
+  // and the share of its last part, which says what the compound is ("sekretess|inställningar"
+  // are settings).
+  // A section with only the first part(s) of such a compound, not its last part, gets a share of
+  // that: "arbets|givare" is not "arbets|tid".
+  var SPLIT_WEIGHT = 0.75, HEAD_SHARE = 0.6, MODIFIER_ALONE = 0.4;
+  // Languages that join words into compounds: a typed word the handbook does not have is read
+  // as parts it has.
+  var COMPOUNDING = { sv: true, da: true, no: true, nb: true, nn: true, de: true, nl: true, fi: true };
+  // A section that matches only some of the question's words: what it keeps, at worst.
+  var PARTIAL_FLOOR = 0.5;
+  var MAX_RESULTS = 60, MIN_SHARE_OF_BEST = 0.08;
+  // A page's sections shown under its title: those that score at least this share of its best;
+  // the others are folded under "more on this page".
+  var SHOWN_SHARE = 0.7;
+  // BM25's idf, to the power 1.5: a word in one section of the handbook counts about three times
+  // as much as a word in a quarter of them ("ordförande" against "sociala medier"), not twice.
+  var IDF_POWER = 1.5;
+
+  // Little words: weighed down, never listed as missing. Question words are not little words.
+  var QUESTION = {
+    sv: "vem vad hur när var varför vilken vilket vilka vems",
+    en: "who what how when where why which whose whom"
+  };
+  var LITTLE = {
+    sv: "och i att det som en på är av för med till den har de inte om ett men jag du vi man kan får ska " +
+      "min mitt mina din ditt dina sin sitt sina er ert era han hon den det dem dig mig sig oss er så " +
+      "från vid under över efter eller också även bara mycket någon något några alla allt sådan sådana " +
+      "mot utan genom inom hos åt än då dock " +
+      "ha hade varit vara är blir bli blev skulle kunde ville vill måste bör",
+    en: "a an the and or of to in on at for from with by as is are was were be been being it its this " +
+      "that these those i me my mine you your yours we our us he she his her they them their there " +
+      "do does did can could may might must shall should will would have has had not no so if into " +
+      "about up out than then also too very just any some all"
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // Stemmers
+  // ---------------------------------------------------------------------------------------
+
+  // Snowball's Swedish stemmer (snowballstem.org, Snowball 3.1.1), written out by hand.
+  // tests/test_search_engine.py checks it against the reference on the Hunspell word list.
+  var SV_VOWEL = /[aeiouyäåö]/;
+  var SV_S_ENDING = "bcdfghjklmnoprtvy";
+  var SV_OST_ENDING = "iklnprtuv";
+  var SV_ET_EXCEPTIONS = ["fab", "h", "pak", "rak", "stak", "kom", "iet", "cit", "dit", "alit", "ilit",
+    "mit", "nit", "pit", "rit", "sit", "tit", "uit", "ivit", "kvit", "xit"];
+  var SV_MAIN = ["a", "arna", "erna", "heterna", "orna", "ad", "e", "ade", "ande", "arne", "are", "aste",
+    "en", "anden", "aren", "heten", "ern", "ar", "er", "heter", "or", "s", "as", "arnas", "ernas",
+    "ornas", "es", "ades", "andes", "ens", "arens", "hetens", "erns", "at", "et", "andet", "het", "ast"]
+    .sort(function (a, b) { return b.length - a.length; });
+  var SV_PAIRS = ["dd", "gd", "nn", "dt", "gt", "kt", "tt"];
+  var SV_OTHER = ["fullt", "lig", "els", "öst", "ig"];
+
+  function svRegion(w) {
+    // R1: after the first non-vowel that follows a vowel, and at least 3 letters in.
+    if (w.length < 3) return w.length;
+    var i = 0;
+    while (i < w.length && !SV_VOWEL.test(w[i])) i++;
+    if (i >= w.length) return w.length;
+    i++;
+    while (i < w.length && SV_VOWEL.test(w[i])) i++;
+    if (i >= w.length) return w.length;
+    return Math.max(i + 1, 3);
+  }
+
+  function svEtCondition(before) {
+    var n = before.length;
+    if (n < 3 || SV_VOWEL.test(before[n - 1]) || !SV_VOWEL.test(before[n - 2])) return false;
+    for (var i = 0; i < SV_ET_EXCEPTIONS.length; i++)
+      if (before.slice(-SV_ET_EXCEPTIONS[i].length) === SV_ET_EXCEPTIONS[i]) return false;
+    return true;
+  }
+
+  // ``full``: the whole algorithm. Search leaves out its last step, which takes derivational
+  // endings ("lig", "ig", "els") and so joins words of other meanings ("lagligt" -> "lag", which
+  // is "lagen"); inflections ("lagen", "lagar") and "-het" stay joined.
+  function stemSwedish(w, full) {
+    var p1 = svRegion(w);
+    // Main suffix: the longest one that lies in R1.
+    for (var i = 0; i < SV_MAIN.length; i++) {
+      var s = SV_MAIN[i];
+      if (w.length - s.length < p1 || w.slice(-s.length) !== s) continue;
+      var before = w.slice(0, w.length - s.length);
+      if (s === "s") {
+        if (before.slice(-2) === "et" && svEtCondition(before.slice(0, -2))) w = before.slice(0, -2);
+        else if (before && SV_S_ENDING.indexOf(before[before.length - 1]) >= 0) w = before;
+      } else if (s === "et") {
+        if (svEtCondition(before)) w = before;
+      } else {
+        w = before;
+      }
+      break;
+    }
+    // A double consonant at the end, in R1, loses its last letter.
+    if (w.length - 2 >= p1 && SV_PAIRS.indexOf(w.slice(-2)) >= 0 && w.length - 1 > p1) w = w.slice(0, -1);
+    if (!full) return w;
+    // Other suffixes, in R1.
+    for (var j = 0; j < SV_OTHER.length; j++) {
+      var o = SV_OTHER[j];
+      if (w.length - o.length < p1 || w.slice(-o.length) !== o) continue;
+      if (o === "fullt") w = w.slice(0, -1);
+      else if (o === "öst") {
+        if (SV_OST_ENDING.indexOf(w[w.length - 4]) >= 0 && w.length >= 4) w = w.slice(0, -1);
+      } else w = w.slice(0, -o.length);
+      break;
+    }
+    return w;
+  }
+
+  // Porter's English stemmer, as lunr 2.3.9 writes it (MIT, Oliver Nightingale; after
+  // tartarus.org/~martin), which Material's search used before. ``full``: the whole algorithm.
+  // Search uses only its steps for inflections (1: "-s", "-ed", "-ing", "-y"; 5: a final "-e"):
+  // steps 2-4 take derivational endings and join words of other meanings ("managers" and
+  // "manage" -> "manag", "general" and "generous" -> "gener").
+  var stemEnglish = (function () {
+    var step2list = { ational: "ate", tional: "tion", enci: "ence", anci: "ance", izer: "ize", bli: "ble",
+      alli: "al", entli: "ent", eli: "e", ousli: "ous", ization: "ize", ation: "ate", ator: "ate",
+      alism: "al", iveness: "ive", fulness: "ful", ousness: "ous", aliti: "al", iviti: "ive",
+      biliti: "ble", logi: "log" };
+    var step3list = { icate: "ic", ative: "", alize: "al", iciti: "ic", ical: "ic", ful: "", ness: "" };
+    var c = "[^aeiou]", v = "[aeiouy]", C = c + "[^aeiouy]*", V = v + "[aeiou]*";
+    var reMgr0 = new RegExp("^(" + C + ")?" + V + C);
+    var reMeq1 = new RegExp("^(" + C + ")?" + V + C + "(" + V + ")?$");
+    var reMgr1 = new RegExp("^(" + C + ")?" + V + C + V + C);
+    var reSv = new RegExp("^(" + C + ")?" + v);
+    var re1a = /^(.+?)(ss|i)es$/, re21a = /^(.+?)([^s])s$/, re1b = /^(.+?)eed$/, re21b = /^(.+?)(ed|ing)$/;
+    var reLast = /.$/, re21b2 = /(at|bl|iz)$/, re31b2 = new RegExp("([^aeiouylsz])\\1$");
+    var re41b2 = new RegExp("^" + C + v + "[^aeiouwxy]$");
+    var re1c = /^(.+?[^aeiou])y$/;
+    var re2 = /^(.+?)(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism|iveness|fulness|ousness|aliti|iviti|biliti|logi)$/;
+    var re3 = /^(.+?)(icate|ative|alize|iciti|ical|ful|ness)$/;
+    var re4 = /^(.+?)(al|ance|ence|er|ic|able|ible|ant|ement|ment|ent|ou|ism|ate|iti|ous|ive|ize)$/;
+    var re24 = /^(.+?)(s|t)(ion)$/, re5 = /^(.+?)e$/, re51 = /ll$/;
+    var re35 = new RegExp("^" + C + v + "[^aeiouwxy]$");
+    return function (w, full) {
+      var fp, stem, suffix, firstch;
+      if (w.length < 3) return w;
+      firstch = w.substr(0, 1);
+      if (firstch === "y") w = firstch.toUpperCase() + w.substr(1);
+      if (re1a.test(w)) w = w.replace(re1a, "$1$2");
+      else if (re21a.test(w)) w = w.replace(re21a, "$1$2");
+      if (re1b.test(w)) {
+        fp = re1b.exec(w);
+        if (reMgr0.test(fp[1])) w = w.replace(reLast, "");
+      } else if (re21b.test(w)) {
+        fp = re21b.exec(w);
+        stem = fp[1];
+        if (reSv.test(stem)) {
+          w = stem;
+          if (re21b2.test(w)) w = w + "e";
+          else if (re31b2.test(w)) w = w.replace(reLast, "");
+          else if (re41b2.test(w)) w = w + "e";
+        }
+      }
+      if (re1c.test(w)) { fp = re1c.exec(w); w = fp[1] + "i"; }
+      if (full && re2.test(w)) {
+        fp = re2.exec(w); stem = fp[1]; suffix = fp[2];
+        if (reMgr0.test(stem)) w = stem + step2list[suffix];
+      }
+      if (full && re3.test(w)) {
+        fp = re3.exec(w); stem = fp[1]; suffix = fp[2];
+        if (reMgr0.test(stem)) w = stem + step3list[suffix];
+      }
+      if (!full) {
+        // (steps 2-4 left out)
+      } else if (re4.test(w)) {
+        fp = re4.exec(w); stem = fp[1];
+        if (reMgr1.test(stem)) w = stem;
+      } else if (re24.test(w)) {
+        fp = re24.exec(w); stem = fp[1] + fp[2];
+        if (reMgr1.test(stem)) w = stem;
+      }
+      if (re5.test(w)) {
+        fp = re5.exec(w); stem = fp[1];
+        if (reMgr1.test(stem) || (reMeq1.test(stem) && !re35.test(stem))) w = stem;
+      }
+      if (re51.test(w) && reMgr1.test(w)) w = w.replace(reLast, "");
+      if (firstch === "y") w = firstch.toLowerCase() + w.substr(1);
+      return w;
+    };
+  })();
+
+  var STEMMERS = {
+    sv: function (w) { return stemSwedish(w, false); },
+    en: function (w) { return stemEnglish(w, false); }
+  };
+  var FULL_STEMMERS = {
+    sv: function (w) { return stemSwedish(w, true); },
+    en: function (w) { return stemEnglish(w, true); }
+  };
+
+  // ---------------------------------------------------------------------------------------
+  // Words
+  // ---------------------------------------------------------------------------------------
+
+  var TAG = /<[^>]*>/g;
+  var ENTITY = /&(amp|lt|gt|quot|#39|nbsp);/g;
+  var ENTITIES = { amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", nbsp: " " };
+  // A word: letters and digits, possibly joined by hyphens ("Facebook-konto", "ip-nummer").
+  var WORD = /[\p{L}\p{N}]+(?:[-\u2010\u2011][\p{L}\p{N}]+)*/gu;
+  var POSSESSIVE = /['\u2019]s(?![\p{L}\p{N}])/gu;
+  var HYPHEN = /[-\u2010\u2011]/;
+  var NOT_WORD = /[^\p{L}\p{N}]+/gu;
+
+  function plainText(html) {
+    return String(html || "").replace(TAG, " ").replace(ENTITY, function (m, name) { return ENTITIES[name]; });
+  }
+
+  // The words of a text, lower case. A hyphenated word gives its pieces and the joined word
+  // (and its pieces to ``onHyphen``, if given).
+  function words(text, onHyphen) {
+    var out = [], match;
+    var clean = String(text).replace(POSSESSIVE, "").toLowerCase();
+    WORD.lastIndex = 0;
+    while ((match = WORD.exec(clean))) {
+      var word = match[0];
+      if (!HYPHEN.test(word)) { out.push(word); continue; }
+      var pieces = word.split(HYPHEN);
+      for (var i = 0; i < pieces.length; i++) out.push(pieces[i]);
+      out.push(pieces.join(""));
+      if (onHyphen) onHyphen(pieces);
+    }
+    return out;
+  }
+
+  // A sentence or heading as a key: lower case, words separated by single spaces.
+  function sentenceKey(text) {
+    return String(text).toLowerCase().replace(NOT_WORD, " ").trim();
+  }
+
+  var EMPTY = new Map();
+
+  // A text without the sentences that repeat a heading (other than ``own``).
+  function withoutPointers(text, headings, own) {
+    if (!headings.size) return text;
+    return text.replace(/[^.?!:]+[.?!:]?/g, function (sentence) {
+      if (sentence.length < headings.shortest || sentence.length > headings.longest + 20) return sentence;
+      var key = sentenceKey(sentence);
+      return key !== own && headings.has(key) ? " " : sentence;
+    });
+  }
+
+  // Optimal string alignment distance, or limit + 1 once it is certain to exceed limit.
+  function distance(a, b, limit) {
+    if (Math.abs(a.length - b.length) > limit) return limit + 1;
+    var prev2 = null, prev = new Array(b.length + 1), cur;
+    for (var j = 0; j <= b.length; j++) prev[j] = j;
+    for (var i = 1; i <= a.length; i++) {
+      cur = new Array(b.length + 1);
+      cur[0] = i;
+      var best = cur[0];
+      for (j = 1; j <= b.length; j++) {
+        var cost = a[i - 1] === b[j - 1] ? 0 : 1;
+        var d = Math.min(prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost);
+        if (prev2 && i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+          d = Math.min(d, prev2[j - 2] + 1);
+        cur[j] = d;
+        if (d < best) best = d;
+      }
+      if (best > limit) return limit + 1;
+      prev2 = prev;
+      prev = cur;
+    }
+    return prev[b.length];
+  }
+
+  function typoLimit(word) {
+    return word.length >= 10 ? 2 : word.length >= 5 ? 1 : 0;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The index
+  // ---------------------------------------------------------------------------------------
+
+  function Engine(index) {
+    var config = index.config || {};
+    var handbook = config.handbook || {};
+    this.lang = (config.lang && config.lang[0]) || "en";
+    var stem = STEMMERS[this.lang] || function (w) { return w; };
+    var stems = new Map();
+    this.stem = function (w) {
+      var s = stems.get(w);
+      if (s === undefined) { s = stem(w); stems.set(w, s); }
+      return s;
+    };
+    // Compound -> parts: the build's (Swedish dictionary), and every hyphenated word of the
+    // handbook ("facebookkonto": facebook, konto), added below.
+    this.compounds = Object.assign({}, handbook.compounds || {});
+    this.keyCache = new Map();
+    this.little = new Set(((LITTLE[this.lang] || "") + "").split(" "));
+    this.questionWords = new Set(((QUESTION[this.lang] || "") + "").split(" "));
+    this.compounding = !!COMPOUNDING[this.lang];
+    var navigation = handbook.navigation || [], boilerplate = handbook.boilerplate || [];
+    this.setSynonyms(handbook.synonyms || []);
+    // Headings of four words or more: a sentence of a section that repeats one is a pointer to
+    // that section ("Läs också: Kan jag vara vän med …?"), not the section's own words.
+    var headings = new Set();
+    headings.shortest = Infinity;
+    headings.longest = 0;
+    (index.docs || []).forEach(function (doc) {
+      var key = sentenceKey(plainText(doc.title));
+      if (key.split(" ").length < 4 || headings.has(key)) return;
+      headings.add(key);
+      headings.shortest = Math.min(headings.shortest, key.length);
+      headings.longest = Math.max(headings.longest, key.length);
+    });
+    this.docs = [];
+    this.pages = new Map();
+    var self = this;
+    var onHyphen = function (pieces) {
+      var joined = pieces.join("");
+      if (!self.compounds[joined]) self.compounds[joined] = pieces;
+    };
+    // Pass 1: each section's fields and their words (and every hyphenated word's pieces).
+    var fieldTotal = {};
+    FIELDS.forEach(function (f) { fieldTotal[f] = 0; });
+    (index.docs || []).forEach(function (doc) {
+      var page = doc.location.split("#")[0];
+      var isPage = doc.location.indexOf("#") < 0;
+      if (isPage && !self.pages.has(page)) self.pages.set(page, doc);
+      var pageDoc = self.pages.get(page);
+      var title = plainText(doc.title);
+      var fields = {
+        title: title,
+        keywords: doc.keywords || "",
+        anchors: doc.anchors || "",
+        page: isPage || !pageDoc ? "" : plainText(pageDoc.title),
+        text: withoutPointers(plainText(doc.text), headings, sentenceKey(title))
+      };
+      var tokens = {};
+      FIELDS.forEach(function (f) { tokens[f] = words(fields[f], onHyphen); });
+      // Staff words count where the section does not already say them.
+      var own = new Set(tokens.title.concat(tokens.text));
+      tokens.keywords = tokens.keywords.filter(function (w) { return !own.has(w); });
+      FIELDS.forEach(function (f) { fieldTotal[f] += tokens[f].length; });
+      var weight = typeof doc.boost === "number" ? doc.boost : 1;
+      var listed = function (list) { return list.some(function (n) { return n === doc.location || n === page; }); };
+      if (listed(boilerplate)) weight *= BOILERPLATE_WEIGHT;
+      self.docs.push({
+        location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
+        pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, tokens: tokens, weight: weight,
+        navigation: listed(navigation), boilerplate: listed(boilerplate)
+      });
+    });
+    // Pass 2: BM25F weights per key and section. Keys are numbered, and each word's keys are
+    // worked out once: a big handbook has millions of words but a few thousand distinct ones.
+    var n = this.docs.length, fieldLength = {};
+    FIELDS.forEach(function (f) { fieldLength[f] = fieldTotal[f] / Math.max(1, n) || 1; });
+    var keyIds = new Map(), keyNames = [], postingDocs = [], postingWeights = [];
+    var wordKeys = new Map();
+    var keysFor = function (w) {
+      var ids = wordKeys.get(w);
+      if (ids) return ids;
+      ids = self.keysOf(w).map(function (key) {
+        var id = keyIds.get(key);
+        if (id === undefined) {
+          id = keyNames.length;
+          keyIds.set(key, id);
+          keyNames.push(key);
+          postingDocs.push([]);
+          postingWeights.push([]);
+        }
+        return id;
+      });
+      wordKeys.set(w, ids);
+      return ids;
+    };
+    // A section's weighted term frequencies, by key number (and the numbers it has touched).
+    var tf = new Float64Array(1 << 16), touched = [];
+    var count = function (id, weight) {
+      if (id >= tf.length) { var grown = new Float64Array(Math.max(tf.length * 2, id + 1)); grown.set(tf); tf = grown; }
+      if (tf[id] === 0) touched.push(id);
+      tf[id] += weight;
+    };
+    this.docs.forEach(function (doc, d) {
+      var scale = doc.navigation ? NAVIGATION_FIELD : null;
+      doc.synonyms = {};
+      FIELDS.forEach(function (f) {
+        var list = doc.tokens[f];
+        if (!list.length) { doc.synonyms[f] = EMPTY; return; }
+        var weight = FIELD[f] * (scale ? scale[f] : 1) / (1 - B[f] + B[f] * list.length / fieldLength[f]);
+        for (var i = 0; i < list.length; i++) {
+          var ids = keysFor(list[i]);
+          for (var j = 0; j < ids.length; j++) count(ids[j], weight);
+        }
+        // The synonyms of the field's words, once each, as if the field said them.
+        var extra = self.synonymsOf(list);
+        if (extra.size) {
+          var added = new Set();
+          extra.forEach(function (trigger, w) {
+            keysFor(w).forEach(function (id) {
+              if (added.has(id)) return;
+              added.add(id);
+              count(id, weight * SYNONYM_TF);
+            });
+          });
+        }
+        doc.synonyms[f] = extra;
+      });
+      doc.tokens = null;
+      for (var t = 0; t < touched.length; t++) {
+        var id = touched[t], v = tf[id];
+        postingDocs[id].push(d);
+        postingWeights[id].push(v * (K1 + 1) / (v + K1));
+        tf[id] = 0;
+      }
+      touched.length = 0;
+    });
+    // Every key ("=" form, "~" stem, "+" stem of a compound's part) -> its sections and weights.
+    var postings = new Map();
+    keyNames.forEach(function (key, id) {
+      postings.set(key, { docs: Int32Array.from(postingDocs[id]), weights: Float32Array.from(postingWeights[id]) });
+    });
+    this.postings = postings;
+    // How rare a question word is: from the number of sections it matches in any way.
+    this.idf = function (df) {
+      return Math.pow(Math.log(1 + (n - df + 0.5) / (df + 0.5)), IDF_POWER);
+    };
+    // Every distinct word (for typos and prefixes), by first letter.
+    this.vocabulary = new Map();
+    this.stemVocabulary = new Map();
+    postings.forEach(function (list, key) {
+      var kind = key[0], word = key.slice(1), into = kind === "=" ? self.vocabulary : kind === "~" ? self.stemVocabulary : null;
+      if (!into) return;
+      var bucket = into.get(word[0]);
+      if (!bucket) into.set(word[0], bucket = []);
+      bucket.push(word);
+    });
+    this.vocabulary.forEach(function (list) { list.sort(); });
+  }
+
+  // Synonym groups: each member's words (hyphens dropped, as in the joined word).
+  Engine.prototype.setSynonyms = function (groups) {
+    var self = this;
+    this.synonymGroups = groups.map(function (group) {
+      return group.map(function (member) {
+        return String(member).toLowerCase().split(/\s+/).filter(Boolean).map(function (w) { return w.replace(/[-\u2010\u2011]/g, ""); });
+      });
+    });
+    this.synonymSingles = new Map();
+    this.synonymPhrases = [];
+    this.synonymGroups.forEach(function (group, gi) {
+      group.forEach(function (member) {
+        if (member.length === 1) {
+          var s = self.stem(member[0]);
+          if (!self.synonymSingles.has(s)) self.synonymSingles.set(s, []);
+          self.synonymSingles.get(s).push(gi);
+        } else if (member.length > 1) {
+          self.synonymPhrases.push({ stems: member.map(function (w) { return self.stem(w); }), group: gi });
+        }
+      });
+    });
+  };
+
+  // The synonyms of a list of words: word -> the word of the list that brought it.
+  Engine.prototype.synonymsOf = function (list) {
+    var self = this, out = new Map();
+    if (!this.synonymGroups.length) return out;
+    var stems = list.map(function (w) { return self.stem(w); });
+    var triggered = new Map();
+    stems.forEach(function (s, i) {
+      (self.synonymSingles.get(s) || []).forEach(function (gi) { if (!triggered.has(gi)) triggered.set(gi, list[i]); });
+    });
+    this.synonymPhrases.forEach(function (phrase) {
+      if (triggered.has(phrase.group)) return;
+      for (var i = 0; i + phrase.stems.length <= stems.length; i++) {
+        var all = true;
+        for (var j = 0; j < phrase.stems.length && all; j++) all = stems[i + j] === phrase.stems[j];
+        if (all) { triggered.set(phrase.group, list.slice(i, i + phrase.stems.length).join(" ")); return; }
+      }
+    });
+    var own = new Set(list);
+    triggered.forEach(function (trigger, gi) {
+      self.synonymGroups[gi].forEach(function (member) {
+        member.forEach(function (w) { if (!own.has(w) && !out.has(w)) out.set(w, trigger); });
+      });
+    });
+    return out;
+  };
+
+  // The keys a word of the handbook is indexed under (worked out once per word).
+  Engine.prototype.keysOf = function (w) {
+    var keys = this.keyCache.get(w);
+    if (keys) return keys;
+    keys = ["=" + w, "~" + this.stem(w)];
+    var parts = this.compounds[w];
+    if (parts) for (var i = 0; i < parts.length; i++) keys.push("+" + this.stem(parts[i]));
+    this.keyCache.set(w, keys);
+    return keys;
+  };
+
+  Engine.prototype.has = function (key) { return this.postings.has(key); };
+
+  // ---------------------------------------------------------------------------------------
+  // A question
+  // ---------------------------------------------------------------------------------------
+
+  // Ways to match one word of the question: [{key, kind, weight, via}].
+  Engine.prototype.candidates = function (word, isLast) {
+    var self = this, out = [], seen = new Set();
+    function add(key, kind, via) {
+      if (seen.has(key) || !self.has(key)) return;
+      seen.add(key);
+      out.push({ key: key, kind: kind, weight: KIND[kind], via: via || word });
+    }
+    var s = this.stem(word);
+    add("=" + word, "exact");
+    add("~" + s, "stem");
+    add("+" + s, "part");
+    // The handbook writes the word hyphenated or as a compound of its own ("Facebook-konto").
+    var known = out.length > 0;
+    if (!known) {
+      var limit = typoLimit(word);
+      if (limit) {
+        this.near(this.vocabulary, word, limit).forEach(function (form) { add("=" + form, "typo", form); });
+        var stemLimit = typoLimit(s);
+        if (stemLimit) this.near(this.stemVocabulary, s, stemLimit).forEach(function (st) { add("~" + st, "typo", st); });
+      }
+    }
+    if (isLast && word.length >= 3 && !this.has("=" + word)) {
+      this.completions(word).forEach(function (form) { add("=" + form, "prefix", form); });
+    }
+    return out;
+  };
+
+  // Words of the handbook within ``limit`` typos of ``word`` (the same first letter, or its first
+  // two letters swapped).
+  Engine.prototype.near = function (vocabulary, word, limit) {
+    var found = [], firsts = [word[0]];
+    if (word.length > 1 && word[1] !== word[0]) firsts.push(word[1]);
+    firsts.forEach(function (first) {
+      (vocabulary.get(first) || []).forEach(function (candidate) {
+        if (candidate !== word && distance(word, candidate, limit) <= limit) found.push(candidate);
+      });
+    });
+    return found;
+  };
+
+  // Words of the handbook that start with ``prefix``, the most common first.
+  Engine.prototype.completions = function (prefix) {
+    var self = this, list = this.vocabulary.get(prefix[0]) || [], lo = 0, hi = list.length;
+    while (lo < hi) { var mid = (lo + hi) >> 1; if (list[mid] < prefix) lo = mid + 1; else hi = mid; }
+    var found = [];
+    for (var i = lo; i < list.length && list[i].slice(0, prefix.length) === prefix; i++)
+      if (list[i] !== prefix) found.push(list[i]);
+    found.sort(function (a, b) { return self.postings.get("=" + b).docs.length - self.postings.get("=" + a).docs.length; });
+    return found.slice(0, 30);
+  };
+
+  // A typed compound the handbook does not have as one word, read as words it does have:
+  // "facebookkonton" -> facebook + konton, "sekretessinställningar" -> sekretess + inställningar.
+  // One of the two parts may be a word the handbook lacks ("integritets|inställningar",
+  // "sekretess|belagda"): it then counts for nothing, and the other part of at least 4 letters
+  // carries the word. The reading with the most letters in known parts wins, the one whose
+  // last part is known on a tie.
+  Engine.prototype.split = function (word) {
+    var self = this, best = null;
+    function known(part) {
+      var s = self.stem(part);
+      return self.has("=" + part) || self.has("~" + s) || self.has("+" + s);
+    }
+    for (var cut = 3; cut <= word.length - 3; cut++) {
+      var head = word.slice(0, cut), tail = word.slice(cut), tailKnown = known(tail);
+      var heads = [head];
+      // The linking -s- ("sekretess|inställningar" or "integritet|s|inställningar").
+      if (head.length > 3 && head[head.length - 1] === "s") heads.push(head.slice(0, -1));
+      for (var i = 0; i < heads.length; i++) {
+        var h = heads[i], headKnown = known(h);
+        if (tailKnown ? !headKnown && (tail.length < 4 || h.length < 4) : !headKnown || h.length < 4 || tail.length < 4) continue;
+        var score = (tailKnown ? tail.length + 0.5 : 0) + (headKnown ? h.length : 0);
+        if (!best || score > best.score) best = { parts: [h, tail], score: score, knownHead: headKnown };
+      }
+    }
+    if (best && !best.knownHead) {
+      // Perhaps the head is itself two words the handbook has.
+      var inner = best.parts[0].length >= 6 ? this.split(best.parts[0]) : null;
+      if (inner && inner.every(known)) return inner.concat([best.parts[1]]);
+    }
+    return best ? best.parts : null;
+  };
+
+  // The question's words, each with its ways to match.
+  Engine.prototype.parse = function (query) {
+    var self = this;
+    var typed = words(query.replace(/["+*~^]/g, " "));
+    var complete = /[\s\p{P}]$/u.test(query);
+    var seen = new Set(), list = [];
+    typed.forEach(function (w, i) {
+      if (seen.has(w)) return;
+      seen.add(w);
+      list.push({ word: w, last: i === typed.length - 1 && !complete });
+    });
+    // A hyphenated word gives its pieces and the joined word: search the pieces, not both.
+    var joined = new Set();
+    var raw = query.toLowerCase().match(WORD) || [];
+    raw.forEach(function (r) { if (/[-\u2010\u2011]/.test(r)) joined.add(r.replace(/[-\u2010\u2011]/g, "")); });
+    return list.filter(function (q) { return !joined.has(q.word); }).map(function (q) {
+      var entry = {
+        word: q.word,
+        weight: self.little.has(q.word) ? LITTLE_WORD_WEIGHT : self.questionWords.has(q.word) ? QUESTION_WORD_WEIGHT : 1,
+        little: self.little.has(q.word),
+        candidates: self.candidates(q.word, q.last),
+        parts: null
+      };
+      // A compound: by its parts too, the handbook's own split, or one made here.
+      var unknown = !entry.candidates.some(function (c) { return c.kind !== "prefix"; });
+      if (q.word.length >= 6 && (self.compounds[q.word] || (unknown && self.compounding))) {
+        var parts = self.compounds[q.word] || self.split(q.word);
+        // Inside a typed compound, a part found as part of the handbook's compound counts as
+        // the word itself: "sekretess|inställningar" and "säkerhets|inställningarna".
+        if (parts) entry.parts = parts.map(function (p) {
+          var found = self.candidates(p, false).filter(function (c) { return c.kind !== "prefix"; });
+          found.forEach(function (c) { if (c.kind === "part") c.weight = KIND.stem; });
+          return { word: p, candidates: found };
+        });
+      }
+      return entry;
+    });
+  };
+
+  // For one question word: each section's best match (score before idf, and how it matched).
+  Engine.prototype.scoreWord = function (candidates, factor, into, how) {
+    var self = this;
+    candidates.forEach(function (c) {
+      var list = self.postings.get(c.key);
+      for (var i = 0; i < list.docs.length; i++) {
+        var d = list.docs[i], s = c.weight * list.weights[i] * factor;
+        if (s > into[d]) { into[d] = s; how[d] = c; }
+      }
+    });
+  };
+
+  // options.explain: also say in which fields each word matched (the editors' command).
+  Engine.prototype.search = function (query, options) {
+    var self = this, n = this.docs.length, explain = !!(options && options.explain);
+    var parsed = this.parse(String(query || ""));
+    var total = new Float64Array(n), covered = new Float64Array(n), informative = 0;
+    var matchedBy = parsed.map(function () { return new Array(n); });
+    parsed.forEach(function (q, qi) {
+      var best = new Float64Array(n), how = matchedBy[qi];
+      self.scoreWord(q.candidates, 1, best, how);
+      if (q.parts) {
+        // A compound found by its parts: the last part most. When the handbook lacks the last
+        // part, the first part(s) carry the word ("sekretess|belagda").
+        var last = q.parts.length - 1;
+        var scored = q.parts.map(function (part) {
+          var partBest = new Float64Array(n), partHow = new Array(n);
+          self.scoreWord(part.candidates, 1, partBest, partHow);
+          return { best: partBest, how: partHow, known: part.candidates.length > 0 };
+        });
+        var headKnown = scored[last].known;
+        var modifiersKnown = scored.slice(0, last).filter(function (p) { return p.known; }).length;
+        for (var d = 0; d < n; d++) {
+          var head = scored[last].best[d], modifiers = 0, matches = [];
+          for (var pi = 0; pi < last; pi++) {
+            modifiers += scored[pi].best[d];
+            if (scored[pi].how[d]) matches.push(scored[pi].how[d]);
+          }
+          if (scored[last].how[d]) matches.push(scored[last].how[d]);
+          if (!matches.length) continue;
+          var s, quality = SPLIT_WEIGHT;
+          if (headKnown) {
+            s = SPLIT_WEIGHT * (HEAD_SHARE * head + (1 - HEAD_SHARE) * modifiers / Math.max(1, last));
+            if (!head) { s *= MODIFIER_ALONE; quality *= (1 - HEAD_SHARE) * MODIFIER_ALONE; }
+          } else {
+            s = SPLIT_WEIGHT * modifiers / Math.max(1, modifiersKnown);
+          }
+          if (s > best[d]) { best[d] = s; how[d] = { kind: "split", matches: matches, word: q.word, weight: quality }; }
+        }
+      }
+      // The word's idf: every way it matches counts, so that a rare form or part of a common
+      // word does not make the word rare.
+      var df = 0;
+      for (var k = 0; k < n; k++) if (best[k]) df++;
+      var idf = df ? self.idf(df) : 0;
+      q.strength = idf * q.weight;
+      informative += q.strength;
+      // How much of the question a section covers: each word by its weight, and by how well it
+      // matched (an exact word fully, a typo about half).
+      for (var d = 0; d < n; d++) {
+        if (!best[d]) continue;
+        total[d] += best[d] * idf * q.weight;
+        covered[d] += q.strength * how[d].weight;
+      }
+    });
+    var ranked = [];
+    var needsContent = parsed.some(function (q) { return !q.little && q.strength > 0; });
+    for (var d = 0; d < n; d++) {
+      if (!total[d]) continue;
+      if (needsContent && !parsed.some(function (q, qi) { return !q.little && matchedBy[qi][d]; })) continue;
+      var coverage = informative ? covered[d] / informative : 1;
+      var score = total[d] * (PARTIAL_FLOOR + (1 - PARTIAL_FLOOR) * coverage * coverage) * this.docs[d].weight;
+      // Rounded, so that equal scores are equal in every JavaScript engine (the browser's and
+      // the editors' command's) and ties keep the handbook's order.
+      ranked.push({ doc: d, score: Math.round(score * 1e9) / 1e9 });
+    }
+    // A navigation section comes after every other section found, unless its heading matched:
+    // its text only points to the sections that answer ("Får jag kritisera kommunen?" in the
+    // start page's list), but its heading says what it is about ("Så söker du i handboken").
+    ranked.forEach(function (r) { r.pointer = self.docs[r.doc].navigation && !self.headingMatches(r.doc, parsed, matchedBy); });
+    ranked.sort(function (a, b) { return (a.pointer - b.pointer) || b.score - a.score || a.doc - b.doc; });
+    var top = ranked.length ? Math.max.apply(null, ranked.map(function (r) { return r.score; })) : 0;
+    ranked = ranked.filter(function (r) { return r.score >= top * MIN_SHARE_OF_BEST; }).slice(0, MAX_RESULTS);
+    var results = ranked.map(function (r) { return self.describe(r.doc, r.score, parsed, matchedBy, explain); });
+    return { query: String(query || ""), words: parsed.map(describeWord), results: results, groups: group(results) };
+  };
+
+  // Whether a section's heading has a word of the question (in any of the ways it matched).
+  Engine.prototype.headingMatches = function (d, parsed, matchedBy) {
+    var self = this, title = words(this.docs[d].fields.title);
+    return parsed.some(function (q, qi) {
+      var how = matchedBy[qi][d];
+      if (!how || q.little) return false;
+      var keys = how.kind === "split" ? how.matches.map(function (m) { return m.key; }) : [how.key];
+      return title.some(function (w) { return self.keysOf(w).some(function (k) { return keys.indexOf(k) >= 0; }); });
+    });
+  };
+
+  function describeWord(q) {
+    return {
+      word: q.word, little: q.little,
+      parts: q.parts ? q.parts.map(function (p) { return p.word; }) : null,
+      found: q.strength > 0
+    };
+  }
+
+  // A ranked section: where it is, its score, and why each word matched.
+  Engine.prototype.describe = function (d, score, parsed, matchedBy, explain) {
+    var doc = this.docs[d], self = this, matches = [], missing = [], keys = new Set();
+    parsed.forEach(function (q, qi) {
+      var how = matchedBy[qi][d];
+      if (!how) {
+        if (!q.little) missing.push(q.word);
+        return;
+      }
+      var list = how.kind === "split" ? how.matches : [how];
+      list.forEach(function (m) {
+        keys.add(m.key);
+        var match = {
+          word: q.word, part: how.kind === "split" ? m.via : null, form: m.key.slice(1),
+          kind: how.kind === "split" ? "part" : m.kind, key: m.key
+        };
+        if (explain) match.fields = self.fieldsWith(doc, m.key);
+        matches.push(match);
+      });
+    });
+    var found = [];
+    return {
+      location: doc.location, page: doc.page, isPage: doc.isPage, pageTitle: doc.pageTitle,
+      title: this.highlight(doc.title, keys, found), text: this.highlight(doc.text, keys, found),
+      plainTitle: plainText(doc.title), score: score, navigation: doc.navigation, boilerplate: doc.boilerplate,
+      matches: matches, missing: missing, found: found
+    };
+  };
+
+  // The fields of a section that hold a key.
+  // A field that has the key only through a synonym is named "field~word" (the word it has).
+  Engine.prototype.fieldsWith = function (doc, key) {
+    var self = this, out = [];
+    FIELDS.forEach(function (f) {
+      if (words(doc.fields[f]).some(function (w) { return self.keysOf(w).indexOf(key) >= 0; })) return out.push(f);
+      var via = null;
+      doc.synonyms[f].forEach(function (trigger, w) { if (!via && self.keysOf(w).indexOf(key) >= 0) via = trigger; });
+      if (via) out.push(f + "~" + via);
+    });
+    return out;
+  };
+
+  // The words of an HTML snippet that matched, marked (outside tags); each matched word (lower
+  // case) is added to ``found``, to be highlighted on the page the result opens.
+  Engine.prototype.highlight = function (html, keys, found) {
+    var self = this;
+    if (!keys.size || !html) return html;
+    var hit = function (w) {
+      var ks = self.keysOf(w);
+      for (var i = 0; i < ks.length; i++) if (keys.has(ks[i])) return true;
+      return false;
+    };
+    return String(html).replace(/(<[^>]*>)|([^<]+)/g, function (all, tag, text) {
+      if (tag) return tag;
+      return text.replace(WORD, function (match) {
+        var lower = match.toLowerCase().replace(POSSESSIVE, ""), matched = false;
+        if (!HYPHEN.test(lower)) matched = hit(lower);
+        else {
+          var pieces = lower.split(HYPHEN);
+          matched = hit(pieces.join("")) || pieces.some(hit);
+        }
+        if (!matched) return match;
+        if (found.indexOf(lower) < 0) found.push(lower);
+        return "<mark>" + match + "</mark>";
+      });
+    });
+  };
+
+  // Results per page, the page with the best section first; in each, its sections best first.
+  // When a section is a page's best result, the page's own entry (its title and intro) is left
+  // out: the page's row opens that section.
+  function group(results) {
+    var pages = new Map();
+    results.forEach(function (r) {
+      if (!pages.has(r.page)) pages.set(r.page, []);
+      pages.get(r.page).push(r);
+    });
+    return Array.from(pages.entries()).map(function (entry) {
+      var list = entry[1];
+      if (!list[0].isPage) list = list.filter(function (r) { return !r.isPage; });
+      list.forEach(function (r) { r.shown = r.score >= SHOWN_SHARE * list[0].score; });
+      // Shown first, then folded: the order in which Material draws them.
+      list = list.filter(function (r) { return r.shown; }).concat(list.filter(function (r) { return !r.shown; }));
+      return { page: entry[0], pageTitle: list[0].pageTitle, results: list };
+    });
+  }
+
+  // Every location found, in the order the reader meets them: each page shows its sections that
+  // score nearly as well as its best (``shown``); the others wait, folded, under "more on this
+  // page", and come after every section shown.
+  // A page's own entry counts only when the page shows none of its sections.
+  function answers(found) {
+    var shown = [], folded = [];
+    found.groups.forEach(function (g) {
+      var sections = g.results.some(function (r) { return r.shown && !r.isPage; });
+      g.results.forEach(function (r) {
+        if (r.shown && !(r.isPage && sections)) shown.push(r.location);
+        else if (!r.shown) folded.push(r.location);
+      });
+    });
+    return shown.concat(folded);
+  }
+
+  return {
+    create: function (index) { return new Engine(index); },
+    // The stemmers, for the tests: stem(lang, word, true) runs the whole Snowball algorithm.
+    stem: function (lang, word, full) { return ((full ? FULL_STEMMERS : STEMMERS)[lang] || function (w) { return w; })(word); },
+    words: words,
+    answers: answers
+  };
+});

@@ -1,0 +1,235 @@
+"""Promises about the search engine itself (handbook-search-engine.js, run in Node.js) and the
+build steps that feed it: without a browser and, but for the last test, without a site build.
+
+Each test builds a small index of its own, so that it says exactly which words the sections have.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+import subprocess
+
+import pytest
+import snowballstemmer
+
+from handbook.decompound import CompoundCache, _dictionary_files, compound_parts, load_lexicon
+from handbook.project import ROOT, HandbookError, languages
+from handbook.search_command import answer_order, main as search_command, node_executable
+from handbook.search_index import add_anchor_texts, add_search_config, anchor_texts, compound_candidates
+from handbook.search_words import load_search_words
+
+ENGINE = ROOT / "overrides" / "assets" / "javascripts" / "handbook-search-engine.js"
+RUNNER = ROOT / "handbook" / "search_query.cjs"
+
+
+def _doc(location: str, title: str, text: str = "", **extra) -> dict:
+    return {"location": location, "title": title, "text": f"<p>{text}</p>" if text else "", **extra}
+
+
+def search(tmp_path, docs: list[dict], queries: list[str], lang: str = "sv", **handbook) -> dict[str, dict]:
+    """Each query's answer from the engine, on an index of ``docs``."""
+    config = {"lang": [lang], "handbook": {"compounds": {}, "navigation": [], "boilerplate": [], "synonyms": [], **handbook}}
+    index = tmp_path / "search_index.json"
+    index.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+    lines = "".join(json.dumps(q) + "\n" for q in queries)
+    out = subprocess.run([node_executable(), str(RUNNER), str(ENGINE), str(index)], input=lines,
+                         capture_output=True, text=True, check=True)
+    return {q: json.loads(line) for q, line in zip(queries, out.stdout.splitlines())}
+
+
+def order(found: dict) -> list[str]:
+    return [r["location"] for r in answer_order(found)]
+
+
+def stems(lang: str, words: list[str]) -> list[str]:
+    script = ("const HS = require(process.argv[1]); const words = JSON.parse(require('fs').readFileSync(0, 'utf8'));"
+              f"process.stdout.write(JSON.stringify(words.map(w => HS.stem('{lang}', w, true))));")
+    out = subprocess.run([node_executable(), "-e", script, str(ENGINE)], input=json.dumps(words),
+                         capture_output=True, text=True, check=True)
+    return json.loads(out.stdout)
+
+
+# --- stemming --------------------------------------------------------------------------------
+
+def test_the_swedish_stemmer_is_snowballs_on_40000_dictionary_words():
+    dic, _ = _dictionary_files()
+    words = [l.split("/")[0] for l in dic.read_text(encoding="utf-8").splitlines()[1:]]
+    words = random.Random(12).sample([w for w in words if w.isalpha() and w.islower()], 40000)
+    reference = snowballstemmer.stemmer("swedish")
+    differ = [(w, ours) for w, ours in zip(words, stems("sv", words)) if ours != reference.stemWord(w)]
+    assert differ == []
+
+
+def test_the_english_stemmer_is_porters_as_lunr_writes_it():
+    """lunr's Porter stemmer, which Material used: it differs from the reference only in leaving
+    words of 1-2 letters alone and in how it treats "y"."""
+    words = sorted(set(re.findall(r"[a-z]+", " ".join(p.read_text(encoding="utf-8").lower()
+                                                       for p in (ROOT / "docs").glob("*.en.md")))))
+    reference = snowballstemmer.stemmer("porter")
+    differ = [w for w, ours in zip(words, stems("en", words)) if ours != reference.stemWord(w)]
+    assert len(words) > 300 and all(len(w) <= 2 or "y" in w for w in differ), differ
+
+
+def test_search_stems_inflections_only_so_unrelated_words_stay_apart(tmp_path):
+    docs = [_doc("lag/#a", "Lagen om tillgänglighet"), _doc("grupp/#b", "Din grupp", "Gruppen och grupperna.")]
+    found = search(tmp_path, docs, ["lagligt", "grupper"])
+    assert order(found["lagligt"]) == []  # not "lag" (the law): lagligt is another word
+    assert order(found["grupper"]) == ["grupp/#b"]
+    en = search(tmp_path, [_doc("m/#a", "Senior managers"), _doc("m/#b", "Manage a page", "You manage it.")], ["manage"], lang="en")
+    assert order(en["manage"]) == ["m/#b"]  # "managers" is not found by stem alone
+
+
+# --- matching --------------------------------------------------------------------------------
+
+def test_a_compound_finds_its_parts_and_its_parts_find_the_compound(tmp_path):
+    docs = [
+        _doc("fb/#settings", "Vem ser vad?", "Justera säkerhetsinställningarna på ditt Facebook-konto."),
+        _doc("rules/#secrecy", "Sekretess och tystnadsplikt", "Håll dig inom lagarna."),
+        _doc("other/#x", "Något annat", "Ingenting om detta."),
+    ]
+    compounds = {"säkerhetsinställningarna": ["säkerhet", "inställningarna"], "tystnadsplikt": ["tystnad", "plikt"]}
+    found = search(tmp_path, docs, ["sekretessinställningar", "inställningar", "plikt", "facebookkonton", "två facebook konton"],
+                   compounds=compounds)
+    assert order(found["sekretessinställningar"])[0] == "fb/#settings"  # its last part says what it is
+    assert found["sekretessinställningar"]["words"][0]["parts"] == ["sekretess", "inställningar"]
+    assert order(found["inställningar"]) == ["fb/#settings"]
+    assert order(found["plikt"]) == ["rules/#secrecy"]
+    assert order(found["facebookkonton"])[0] == "fb/#settings"  # written "Facebook-konto"
+    kinds = {m["kind"] for m in found["inställningar"]["groups"][0]["results"][0]["matches"]}
+    assert kinds == {"part"}
+
+
+def test_a_typo_is_forgiven_on_the_word_as_typed(tmp_path):
+    docs = [_doc("a/#free", "Yttrandefrihet utanför arbetstid"), _doc("a/#secret", "Sekretess och tystnadsplikt")]
+    found = search(tmp_path, docs, ["yttrandefrihed", "sekretes", "tystnadsplit", "xyzzy"])
+    assert order(found["yttrandefrihed"]) == ["a/#free"]
+    assert order(found["sekretes"]) == ["a/#secret"]
+    assert order(found["tystnadsplit"]) == ["a/#secret"]
+    assert order(found["xyzzy"]) == [] and found["xyzzy"]["words"][0]["found"] is False
+    assert found["sekretes"]["groups"][0]["results"][0]["matches"][0]["kind"] == "typo"
+
+
+def test_an_exact_word_outranks_another_form_of_it(tmp_path):
+    docs = [_doc("a/#stem", "Gruppen", "Om gruppen."), _doc("b/#exact", "Grupper", "Om grupper.")]
+    assert order(search(tmp_path, docs, ["grupper"])["grupper"]) == ["b/#exact", "a/#stem"]
+
+
+def test_the_rare_word_of_a_question_outweighs_common_ones(tmp_path):
+    docs = [_doc(f"p{i}/#s", "Sociala medier i tjänsten", "Om sociala medier.") for i in range(6)]
+    docs.append(_doc("rules/#secrecy", "Regler", "Du har tystnadsplikt, även i sociala medier."))
+    assert order(search(tmp_path, docs, ["tystnadsplikt i sociala medier"])["tystnadsplikt i sociala medier"])[0] == "rules/#secrecy"
+
+
+def test_question_words_count_where_they_carry_the_question(tmp_path):
+    docs = [_doc("fb/#who", "Vem ser vad?", "De som interagerar ser inte ditt konto."),
+            _doc("fb/#groups", "Grupper", "De ser din profilbild och de ser ditt konto.")]
+    assert order(search(tmp_path, docs, ["vem ser vad"])["vem ser vad"])[0] == "fb/#who"
+
+
+def test_navigation_and_boilerplate_rank_below_the_section_that_answers(tmp_path):
+    docs = [
+        _doc("", "Handbok", ""), _doc("#topics", "Ämnen", "Får jag kritisera kommunen? Om yttrandefrihet och kritik."),
+        _doc("law/", "Tillgänglighetsredogörelse", ""), _doc("law/#report", "Anmäl brister", "Kritik mot kommunen anmäls till Digg."),
+        _doc("rules/#free", "Yttrandefrihet", "Du har rätt att uttrycka kritik mot kommunen."),
+    ]
+    found = search(tmp_path, docs, ["kritisera kommunen", "anmäl brister"], navigation=["#topics"], boilerplate=["law/"])
+    assert order(found["kritisera kommunen"])[0] == "rules/#free"
+    assert order(found["anmäl brister"])[0] == "law/#report"  # found by its heading all the same
+
+
+def test_synonyms_count_where_the_section_says_a_word_of_their_group(tmp_path):
+    docs = [_doc("p/#a", "Bilder", "Kommunens foton och filmer."), _doc("p/#b", "Annat", "Text om annat.")]
+    found = search(tmp_path, docs, ["video"], synonyms=[["film", "filmer", "video"]])
+    assert order(found["video"]) == ["p/#a"]
+
+
+def test_a_section_pointing_elsewhere_is_not_found_by_the_heading_it_repeats(tmp_path):
+    docs = [_doc("a/#friends", "Kan jag vara vän med mina elever på Facebook?", "Skapa en grupp."),
+            _doc("b/#who", "Vem ser vad?", "Om grupper. Läs också: Kan jag vara vän med mina elever på Facebook?")]
+    found = search(tmp_path, docs, ["vän med mina elever"])
+    assert order(found["vän med mina elever"]) == ["a/#friends"]
+
+
+def test_missing_names_only_the_words_a_section_lacks(tmp_path):
+    docs = [_doc("a/#x", "Konto", "Ditt konto på Facebook.")]
+    result = search(tmp_path, docs, ["kontona och zqxwvy"])["kontona och zqxwvy"]["groups"][0]["results"][0]
+    assert result["missing"] == ["zqxwvy"]  # not "kontona" (found as konto), not the little word "och"
+    assert "<mark>" in result["title"]
+
+
+def test_the_first_row_of_a_page_opens_its_best_section(tmp_path):
+    docs = [_doc("fb/", "Facebook-konton", "Om konton."), _doc("fb/#one", "Dubbla konton", "Ett konto per person."),
+            _doc("fb/#who", "Vem ser vad?", "Profilbild.")]
+    found = search(tmp_path, docs, ["dubbla konton"])["dubbla konton"]
+    group = found["groups"][0]
+    assert [r["location"] for r in group["results"]] == ["fb/#one"]  # the page's own entry left out
+    assert order(found)[0] == "fb/#one"
+
+
+# --- what the build gives the engine ---------------------------------------------------------
+
+def test_the_swedish_dictionary_splits_the_handbooks_compounds():
+    lexicon = load_lexicon()
+    assert compound_parts("säkerhetsinställningarna", lexicon) == ["säkerhet", "inställningarna"]
+    assert compound_parts("sekretessinställningar", lexicon) == ["sekretess", "inställningar"]
+    assert compound_parts("tystnadsplikt", lexicon) == ["tystnad", "plikt"]
+    assert compound_parts("användarvillkoren", lexicon) == ["användar", "villkoren"]
+    for word in ("representant", "organisation", "lagligt", "information", "ip"):
+        assert compound_parts(word, lexicon) == [], word
+
+
+def test_compound_splits_are_kept_between_builds(tmp_path):
+    cache = CompoundCache(tmp_path)
+    assert cache.parts({"tystnadsplikt", "konto"}) == {"tystnadsplikt": ["tystnad", "plikt"]}
+    cache.save()
+    again = CompoundCache(tmp_path)
+    assert again.known["tystnadsplikt"] == ["tystnad", "plikt"] and not again.changed
+    again.parts({"tystnadsplikt"})
+    assert not again.changed  # nothing new: the dictionary was not needed
+
+
+def test_compound_candidates_are_the_long_words_of_titles_texts_and_staff_words():
+    index = {"docs": [{"title": "Facebook-konton", "text": "<p>Säkerhetsinställningarna och ip</p>", "keywords": "jobbdator"}]}
+    assert compound_candidates(index) == {"facebook", "konton", "säkerhetsinställningarna", "jobbdator"}
+
+
+def test_link_texts_go_to_the_section_they_point_to():
+    page = ('<article class="md-content__inner md-typeset"><a class="headerlink" href="#topics">¶</a>'
+            '<a href="facebook-konton/#one-account">Kan jag ha ett jobbkonto?</a>'
+            '<a href="https://www.facebook.com/help">Hjälp</a><a href="handbok.pdf">PDF</a></article>')
+    anchors = anchor_texts({"": page}, ["", "facebook-konton/", "facebook-konton/#one-account"])
+    assert anchors == {"facebook-konton/#one-account": ["Kan jag ha ett jobbkonto?"]}
+    index = add_anchor_texts({"docs": [{"location": "facebook-konton/#one-account"}]}, anchors)
+    assert index["docs"][0]["anchors"] == "Kan jag ha ett jobbkonto?"
+    config = add_search_config({"config": {"lang": ["en"]}}, "en", {"x": ["a"]}, ["#topics"], ["law/"], [["fb", "facebook"]])
+    assert config["config"]["handbook"] == {"compounds": {}, "navigation": ["#topics"], "boilerplate": ["law/"],
+                                            "synonyms": [["fb", "facebook"]]}
+
+
+@pytest.mark.parametrize("key", ["navigation", "boilerplate"])
+def test_an_unknown_section_in_the_ranked_lower_lists_is_named(tmp_path, key):
+    words = tmp_path / "search_words.yml"
+    words.write_text(f"{key}:\n  - index.md#no-such-section\n", encoding="utf-8")
+    with pytest.raises(HandbookError) as error:
+        load_search_words(words, ROOT / "docs", languages())
+    assert f"search_words.yml: {key}: 'index.md#no-such-section'" in str(error.value)
+
+
+# --- the editors' command --------------------------------------------------------------------
+
+def test_the_editors_command_says_what_matched_where_and_how(site, capsys):
+    assert search_command(["sekretes instälningar", "--site", str(site.dir), "--top", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "yttrandefrihet-och-regler.md#secrecy-and-confidentiality" in out
+    assert 'träffade "sekretess" som stavfel, i rubriken' in out
+    assert search_command(["two accunts", "--lang", "en", "--site", str(site.dir)]) == 0
+    out = capsys.readouterr().out
+    assert "facebook-konton.en.md#one-account" in out and "as typo" in out
+
+
+def test_the_editors_command_without_nodejs_says_how_to_get_it(site, monkeypatch, capsys):
+    monkeypatch.setattr("shutil.which", lambda name: None)
+    assert search_command(["konto", "--site", str(site.dir)]) == 1
+    assert "needs Node.js" in capsys.readouterr().err
