@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -20,8 +21,7 @@ from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
 from handbook import pdf_assemble, pdf_render
 from handbook.link_checker import check_site
-from handbook.project import MKDOCS_FILE, ROOT, Language, languages, load_mkdocs_config
-from tests.conftest import build, copy_project
+from handbook.project import MKDOCS_FILE, ROOT, HandbookError, Language, load_mkdocs_config
 from tests.test_content import article, heading_text, soup_of
 
 EPOCH = "1767225600"  # 2026-01-01, as SOURCE_DATE_EPOCH
@@ -290,44 +290,51 @@ def test_the_pdf_only_reads_files_of_the_built_site(site):
     assert len(refused) == 4
 
 
-def test_the_title_page_is_dated_by_source_date_epoch_and_the_command_writes_the_pdfs(tmp_path):
-    # That two builds give identical PDFs is part of tests/test_release.py (every site file).
-    project = copy_project(tmp_path / "project")
-    result = build(project, tmp_path / "first", "http://127.0.0.1:8000/", SOURCE_DATE_EPOCH=EPOCH)
-    assert result.returncode == 0, result.stdout + result.stderr
-    names = sorted(p.relative_to(tmp_path / "first").as_posix() for p in (tmp_path / "first").rglob("*.pdf"))
+def test_the_title_page_is_dated_by_source_date_epoch_and_the_command_writes_the_pdfs(release_build, tmp_path):
+    # The release's build: a copy outside git, with SOURCE_DATE_EPOCH (2026-01-01). That two
+    # builds give identical PDFs is part of tests/test_release.py (every site file).
+    names = sorted(p.relative_to(release_build.site).as_posix() for p in release_build.site.rglob("*.pdf"))
     assert names == ["en/social-media-handbook.pdf", "handbok-sociala-medier.pdf"]
-    title_page = words(PdfReader(tmp_path / "first" / "handbok-sociala-medier.pdf").pages[0].extract_text())
-    # A copy outside git: the pages are "last updated" on the build date, and there is no commit.
+    title_page = words(PdfReader(release_build.site / "handbok-sociala-medier.pdf").pages[0].extract_text())
+    # Outside git the pages are "last updated" on the build date, and there is no commit.
     assert "Datum 1 januari 2026" in title_page and "Version 2026-01-01" in title_page
     assert "ref." not in title_page
 
-    # Without the PDFs (HANDBOOK_PDF=0, as `mkdocs serve` does), then the command writes them.
-    result = build(project, tmp_path / "quick", "http://127.0.0.1:8000/", HANDBOOK_PDF="0")
-    assert result.returncode == 0, result.stdout + result.stderr
-    assert not list((tmp_path / "quick").rglob("*.pdf"))
-    assert pdf_render.main([str(tmp_path / "quick")]) == 0
-    assert sorted(p.name for p in (tmp_path / "quick").rglob("*.pdf")) == sorted(pdf_assemble.PDF_FILES.values())
+    # A site built without the PDFs (HANDBOOK_PDF=0, as `mkdocs serve` does): the command writes them.
+    quick = tmp_path / "quick"
+    shutil.copytree(release_build.site, quick, ignore=shutil.ignore_patterns("*.pdf"))
+    assert not list(quick.rglob("*.pdf"))
+    assert pdf_render.main([str(quick)]) == 0
+    assert sorted(p.name for p in quick.rglob("*.pdf")) == sorted(pdf_assemble.PDF_FILES.values())
 
 
 def test_the_pdf_has_every_page_of_a_navigation_section_in_navigation_order(tmp_path):
-    # navigation.prune leaves a section's pages out of the start page's sidebar; the PDF must not.
-    project = copy_project(tmp_path / "project")
-    config = project / "mkdocs.yml"
-    flat = "  - facebook-konton.md\n  - elever-och-brukare.md\n"
-    assert flat in config.read_text(encoding="utf-8")
-    config.write_text(config.read_text(encoding="utf-8").replace(
-        flat, "  - Konton och kontakter:\n      - facebook-konton.md\n      - elever-och-brukare.md\n"),
-        encoding="utf-8")
-    result = build(project, tmp_path / "site", "http://127.0.0.1:8000/")
-    assert result.returncode == 0, result.stdout + result.stderr
-    for lang in languages(config):
-        text = pdf_text(PdfReader(pdf_assemble.pdf_path(tmp_path / "site", lang)))
-        titles = [words(heading_text(article(soup_of(tmp_path / "site" / lang.url_prefix() / page / "index.html")).find("h1")))
-                  for page in ("privat-personlig-och-professionell", "facebook-konton", "elever-och-brukare",
-                               "yttrandefrihet-och-regler")]
-        places = [text.rfind(title) for title in titles]  # the pages, after the contents
-        assert -1 not in places and places == sorted(places), f"{pdf_assemble.pdf_name(lang)}: {list(zip(titles, places))}"
+    # navigation.prune leaves a section's pages out of the start page's sidebar; the PDF must
+    # not: it follows the footers' previous/next links. A small built-like site, in nav order
+    # a, b, c, d, where the start page's sidebar lists only a and b.
+    lang = Language("sv", "Svenska", True)
+
+    def page(path, prev, next_, nav=""):
+        footer = "".join(f'<a class="md-footer__link md-footer__link--{d}" href="{h}">x</a>'
+                         for d, h in (("prev", prev), ("next", next_)) if h)
+        html = (f'<html><body><nav class="md-nav md-nav--primary">{nav}</nav>'
+                f'<article class="md-content__inner"><h1>{path or "Start"}</h1></article><footer>{footer}</footer></body></html>')
+        target = tmp_path / path / "index.html"
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(html, encoding="utf-8")
+
+    nav = '<a class="md-nav__link" href="./">Start</a><a class="md-nav__link" href="a/">A</a><a class="md-nav__link" href="b/">B</a>'
+    page("", None, "a/", nav)
+    page("a", "../", "../b/")
+    page("b", "../a/", "../c/")
+    page("c", "../b/", "../d/")
+    page("d", "../c/", None)
+    assert pdf_assemble.page_order(tmp_path, lang, [lang]) == ["", "a/", "b/", "c/", "d/"]
+    # A page the sidebar lists but the previous/next links do not reach stops the PDF, named.
+    (tmp_path / "a" / "index.html").write_text((tmp_path / "a" / "index.html").read_text().replace('href="../b/"', 'href="../d/"'))
+    (tmp_path / "d" / "index.html").write_text((tmp_path / "d" / "index.html").read_text().replace('href="../c/"', 'href="../a/"'))
+    with pytest.raises(HandbookError, match="the pages b/ are in the navigation but cannot be put in order"):
+        pdf_assemble.page_order(tmp_path, lang, [lang])
 
 
 MARKDOWN_LISTS = """# Listor
