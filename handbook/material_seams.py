@@ -50,3 +50,24 @@ def apply_seam(html: str, name: str, needle: str, replacement: str) -> str:
 def install(env) -> None:
     """Make the ``seam`` filter available to the templates."""
     env.filters["seam"] = lambda html, name, needle, replacement: apply_seam(str(html), name, needle, replacement)
+
+
+# Material's base.html gives its two hidden toggles (the navigation drawer and search)
+# autocomplete="off", so that Firefox does not bring a toggle back checked when a page is
+# reloaded. The attribute is not allowed on checkboxes (the Nu Html Checker reports it on every
+# page), and these lines are outside any Jinja block, so the built page is edited here instead.
+# Nothing is lost: Material's bundle sets both toggles unchecked on every page load
+# (tests/test_accessibility.py checks it after back and forward navigation in Chromium).
+_TOGGLES = {
+    "drawer toggle without autocomplete":
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+    "search toggle without autocomplete":
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+}
+
+
+def fix_page_html(html: str) -> str:
+    """A whole built page (or 404 page) with the edits that no template block can make."""
+    for name, toggle in _TOGGLES.items():
+        html = apply_seam(html, name, toggle, toggle.replace(' autocomplete="off"', ""))
+    return html
