@@ -1,26 +1,20 @@
 """Driving a page with real key presses, and measuring what the reader sees, in Chromium.
 
-Each measure runs after the page's transitions have finished (Material fades its search and its
-language list out over half a second), so that it judges what stays on screen, not a frame.
+Each measure first brings the page's running transitions to their end (Material fades its search
+and its language list out over half a second, and a permalink in on focus), so that it judges
+what the reader sees once the page is still, not a frame of a fade, without waiting for it.
 """
 
 from __future__ import annotations
 
-# Waits until the page's running transitions that move, fade or hide something have finished
-# (at most 1.5 s); a link's colour fading in on focus is not waited for.
-_SETTLE = """() => Promise.race([
-  Promise.all(document.getAnimations()
-    .filter(a => !/color|shadow/.test(a.transitionProperty || ''))
-    .map(a => a.finished.catch(() => null))),
-  new Promise(done => setTimeout(done, 1500)),
-])"""
+_SETTLE = """() => document.getAnimations().forEach(a => { try { a.finish(); } catch (infinite) {} })"""
 
 # The focused element, as the reader sees it: does it show a focus indicator, is it on screen and
 # not covered, faded out or hidden (the point at the middle of one of its boxes is itself or its
 # content), and is it inside the navigation drawer while the drawer is closed (the drawer is
 # position: fixed while it is a drawer, sticky while it is a sidebar).
-_FOCUS = """async () => {
-  await (""" + _SETTLE + """)();
+_FOCUS = """() => {
+  (""" + _SETTLE + """)();
   const el = document.activeElement;
   if (!el || el === document.body || el === document.documentElement) return null;
   const s = getComputedStyle(el);
@@ -28,10 +22,12 @@ _FOCUS = """async () => {
     || s.boxShadow !== 'none' || s.textDecorationLine.includes('underline');
   let opacity = 1;
   for (let e = el; e; e = e.parentElement) opacity *= parseFloat(getComputedStyle(e).opacity);
+  let seen = 'off screen';
   const onScreen = [...el.getClientRects()].some(r => {
     const x = r.left + r.width / 2, y = r.top + r.height / 2;
     if (r.width < 1 || r.height < 1 || x < 0 || y < 0 || x > innerWidth || y > innerHeight) return false;
     const hit = document.elementFromPoint(x, y);
+    seen = hit ? `under <${hit.tagName.toLowerCase()} class="${hit.className}">` : 'off screen';
     return !!hit && (hit === el || el.contains(hit));
   });
   const drawer = el.closest('.md-sidebar--primary');
@@ -41,6 +37,7 @@ _FOCUS = """async () => {
     href: el.getAttribute('href'),
     indicator,
     visible: onScreen && opacity > 0.5 && s.visibility === 'visible',
+    seen: onScreen ? `opacity ${opacity}, visibility ${s.visibility}` : seen,
     in_closed_drawer: !!drawer && getComputedStyle(drawer).position === 'fixed'
       && !document.getElementById('__drawer').checked,
     in_drawer: !!drawer,
@@ -57,8 +54,15 @@ def settle(page) -> None:
 
 
 def focused(page) -> dict | None:
-    """The focused element, measured once the page has settled (None: nothing is focused)."""
-    return page.evaluate(_FOCUS)
+    """The focused element, measured once the page has settled (None: nothing is focused). Not
+    visible yet: measured again a little later, as Material reacts to some focus changes (search
+    opens when its box is focused) a frame or two after them."""
+    for _ in range(3):
+        stop = page.evaluate(_FOCUS)
+        if stop is None or stop["visible"]:
+            break
+        page.wait_for_timeout(150)
+    return stop
 
 
 def tab(page, shift: bool = False) -> dict | None:

@@ -146,7 +146,7 @@ def test_every_tab_stop_shows_a_visible_focus_and_nothing_hidden_takes_focus(vis
             if stop["in_closed_drawer"]:
                 problems.append(f"{visit.name}, Tab {number}: {stop['what']} is inside the closed navigation drawer")
             elif not stop["visible"]:
-                problems.append(f"{visit.name}, Tab {number}: {stop['what']} is focused but not visible")
+                problems.append(f"{visit.name}, Tab {number}: {stop['what']} is focused but not visible ({stop['seen']})")
             elif not stop["indicator"]:
                 problems.append(f"{visit.name}, Tab {number}: {stop['what']} shows no focus indicator")
     assert problems == []
