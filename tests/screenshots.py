@@ -53,7 +53,7 @@ def take(site_dir: Path, out: Path) -> list[Path]:
                         written.append(out / f"{name}-{lang.locale}-{width}.png")
                         page.screenshot(path=written[-1])
                         if width == "375" and name == "topic":
-                            page.locator(".md-header [for='__drawer'], .md-header .handbook-menu").first.click()
+                            page.locator(".md-header .handbook-menu").click()
                             page.wait_for_timeout(400)  # the drawer slides in
                             written.append(out / f"{name}-{lang.locale}-{width}-drawer.png")
                             page.screenshot(path=written[-1])

@@ -12,6 +12,7 @@ import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
 
+from handbook import material_seams
 from tests import keyboard
 from tests.search import answers, type_query
 from tests.test_content import article
@@ -252,6 +253,17 @@ def test_the_drawer_and_search_are_closed_when_a_page_is_opened_again_with_back_
             f"{toggle} is checked again after following a link and going back")
         assert checked_after(lambda: page.go_forward(wait_until="load"), toggle) == [False, False], (
             f"{toggle} is checked again after going forward and back")
+
+
+def test_materials_hidden_toggles_lose_their_invalid_autocomplete_and_a_changed_material_stops_the_build():
+    drawer = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+    search = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+    text = '<input type="text" class="md-search__input" autocomplete="off">'
+    fixed = material_seams.fix_page_html(f"<body>\n{drawer}\n{search}\n{text}")
+    assert fixed == ('<body>\n<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
+                     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n' + text)
+    with pytest.raises(material_seams.SeamError, match="Material seam 'search toggle without autocomplete'"):
+        material_seams.fix_page_html(f"<body>\n{drawer}\n{search.replace(' id=', ' hidden id=')}")
 
 
 def test_the_navigation_works_with_the_keyboard_alone(site, open_page):
