@@ -53,10 +53,11 @@ def install(env) -> None:
 
 
 # Material's base.html gives its two hidden toggles (the navigation drawer and search)
-# autocomplete="off", so that Firefox does not bring a toggle back checked when a page is
-# reloaded. The attribute is not allowed on checkboxes (the Nu Html Checker reports it on every
-# page), and these lines are outside any Jinja block, so the built page is edited here instead.
-# Nothing is lost: Material's bundle sets both toggles unchecked on every page load
+# autocomplete="off", so that a browser does not bring a toggle back checked when a page is
+# opened again. The attribute is not allowed on checkboxes (the Nu Html Checker reports it on
+# every page), and these lines are outside any Jinja block, so the built page is edited here.
+# Without it Chromium does restore them after back and forward, and Material's bundle does not
+# reset them: overrides/assets/javascripts/navigation-drawer.js unchecks both on every pageshow
 # (tests/test_accessibility.py checks it after back and forward navigation in Chromium).
 _TOGGLES = {
     "drawer toggle without autocomplete":
