@@ -65,3 +65,25 @@ def install(env) -> None:
     """Make the ``seam`` and ``search_worker`` filters available to the templates."""
     env.filters["seam"] = lambda html, name, needle, replacement: apply_seam(str(html), name, needle, replacement)
     env.filters["search_worker"] = lambda html: search_worker(str(html))
+
+
+# Material's base.html gives its two hidden toggles (the navigation drawer and search)
+# autocomplete="off", so that a browser does not bring a toggle back checked when a page is
+# opened again. The attribute is not allowed on checkboxes (the Nu Html Checker reports it on
+# every page), and these lines are outside any Jinja block, so the built page is edited here.
+# Without it Chromium does restore them after back and forward, and Material's bundle does not
+# reset them: overrides/assets/javascripts/navigation-drawer.js unchecks both on every pageshow
+# (tests/test_accessibility.py checks it after back and forward navigation in Chromium).
+_TOGGLES = {
+    "drawer toggle without autocomplete":
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">',
+    "search toggle without autocomplete":
+        '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">',
+}
+
+
+def fix_page_html(html: str) -> str:
+    """A whole built page (or 404 page) with the edits that no template block can make."""
+    for name, toggle in _TOGGLES.items():
+        html = apply_seam(html, name, toggle, toggle.replace(' autocomplete="off"', ""))
+    return html

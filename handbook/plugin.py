@@ -188,13 +188,14 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return minify.minify(output)
+        return minify.minify(material_seams.fix_page_html(output))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output_content
         html = minify.minify(output_content)
         if template_name == "404.html":
+            html = material_seams.fix_page_html(html)
             lang = self.language(config)
             if not lang.default:
                 # MkDocs writes every language's 404 page to the site root: keep the default

@@ -5,6 +5,7 @@ alone, no request to anyone but the site, and an accessibility statement with ev
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -12,6 +13,8 @@ import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
 
+from handbook import material_seams
+from tests import keyboard
 from tests.search import answers, type_query
 from tests.test_content import article, section_text
 
@@ -20,6 +23,10 @@ AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(enc
 # (a dialog without a name, a page without a main landmark ...).
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
 MOBILE = {"width": 375, "height": 740}
+# The widths keyboard use is checked at: a phone (the navigation is a drawer) and a desktop.
+WIDTHS = {"375px": MOBILE, "1280px": {"width": 1280, "height": 800}}
+# The pages looked at with the keyboard: a start page and a topic page, in every language.
+KEYBOARD_PAGES = ["index.md", "facebook-konton.md"]
 
 
 def axe_violations(page) -> list[str]:
@@ -83,34 +90,186 @@ def test_a_skip_link_is_the_first_tab_stop_and_jumps_to_the_content(site, open_p
         assert page.evaluate("() => location.hash") == focused[1]
 
 
-def test_every_tab_stop_shows_a_visible_focus(site, open_page):
-    page, _, _ = open_page(site.page_url(site.languages[0], "facebook-konton.md"))
-    missing = []
-    for _ in range(40):
-        page.keyboard.press("Tab")
-        style = page.evaluate("""() => {
-            const el = document.activeElement, s = getComputedStyle(el);
-            const visible = (s.outlineStyle !== 'none' && parseFloat(s.outlineWidth) > 0) || s.boxShadow !== 'none'
-              || s.textDecorationLine.includes('underline');
-            const r = el.getBoundingClientRect();
-            return {what: el.tagName + '.' + el.className + ' ' + (el.getAttribute('href') || ''), visible, shown: el !== document.body && r.width > 0 && r.height > 0};
-        }""")
-        if style["shown"] and not style["visible"]:
-            missing.append(style["what"])
-    page.keyboard.press("Escape")
-    assert missing == []
+@pytest.fixture(scope="module")
+def page_at(browser, server):
+    """One Chromium page per width, shared by this module's keyboard tests (fast)."""
+    pages = {}
+
+    def get(width: str):
+        if width not in pages:
+            pages[width] = browser.new_context(viewport=WIDTHS[width]).new_page()
+        return pages[width]
+
+    yield get
+    for page in pages.values():
+        page.context.close()
 
 
-def test_the_language_selector_works_with_the_keyboard_alone(site, open_page):
-    page, _, _ = open_page(site.page_url(site.languages[0], "elever-och-brukare.md") + "#how-groups-work")
-    for _ in range(60):
-        page.keyboard.press("Tab")
-        if page.evaluate("() => document.activeElement.getAttribute('hreflang')") == "en":
-            break
-    else:
-        pytest.fail("the English entry of the language selector cannot be reached with Tab")
-    page.keyboard.press("Enter")
-    page.wait_for_url(site.page_url(site.languages[1], "elever-och-brukare.md") + "#how-groups-work")
+@dataclass
+class Visit:
+    """What a reader meets on one page at one width, measured once for several tests."""
+    name: str
+    tab_stops: list[dict]
+    headings: list[dict]
+    site_name_shown: int
+    lone_permalinks: list[str]
+
+
+@pytest.fixture(scope="module")
+def visits(site, page_at) -> dict[str, list[Visit]]:
+    """Each keyboard page in each language at each width, as loaded, then walked with Tab."""
+    found: dict[str, list[Visit]] = {}
+    for width in WIDTHS:
+        page = page_at(width)
+        for lang in site.languages:
+            page.goto(site.url + lang.url_prefix(), wait_until="load")
+            site_name = page.title()  # a start page is titled with its site's name alone
+            assert "Varberg" in site_name, f"the {lang.name} start page's title is {site_name!r}"
+            for name in KEYBOARD_PAGES:
+                if name != "index.md":
+                    page.goto(site.page_url(lang, name), wait_until="load")
+                keyboard.settle(page)
+                found.setdefault(width, []).append(Visit(
+                    name=f"{lang.source_name(name)} at {width}",
+                    headings=page.evaluate(keyboard.HEADINGS),
+                    site_name_shown=page.evaluate(keyboard.TIMES_SHOWN, site_name),
+                    lone_permalinks=page.evaluate(keyboard.LONE_PERMALINKS),
+                    tab_stops=keyboard.tab_stops(page),
+                ))
+    return found
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_every_tab_stop_shows_a_visible_focus_and_nothing_hidden_takes_focus(visits, width):
+    problems = []
+    for visit in visits[width]:
+        assert len(visit.tab_stops) > 10, f"{visit.name}: only {len(visit.tab_stops)} tab stops"
+        for number, stop in enumerate(visit.tab_stops, 1):
+            if stop["in_closed_drawer"]:
+                problems.append(f"{visit.name}, Tab {number}: {stop['what']} is inside the closed navigation drawer")
+            elif not stop["visible"]:
+                problems.append(f"{visit.name}, Tab {number}: {stop['what']} is focused but not visible ({stop['seen']})")
+            elif not stop["indicator"]:
+                problems.append(f"{visit.name}, Tab {number}: {stop['what']} shows no focus indicator")
+    assert problems == []
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_page_title_is_the_strongest_heading(visits, width):
+    for visit in visits[width]:
+        h1, *others = visit.headings
+        assert h1["tag"] == "H1" and others, visit.name
+        for other in others:
+            assert h1["size"] > other["size"], f"{visit.name}: the H1 is not larger than {other}"
+            assert h1["weight"] >= other["weight"], f"{visit.name}: the H1 {h1} is thinner than {other}"
+            assert h1["contrast"] >= other["contrast"] - 0.01, f"{visit.name}: the H1 {h1} is paler than {other}"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_site_name_is_shown_once_at_the_top(visits, width):
+    shown = {visit.name: visit.site_name_shown for visit in visits[width]}
+    assert set(shown.values()) == {1}, shown
+
+
+def test_no_permalink_sits_on_a_line_of_its_own_on_a_phone(visits):
+    lone = {visit.name: visit.lone_permalinks for visit in visits["375px"] if visit.lone_permalinks}
+    assert lone == {}
+
+
+def _menu_button(stop: dict) -> bool:
+    return stop["in_header"] and stop["tag"] == "BUTTON" and stop["expanded"] is not None
+
+
+def test_the_menu_button_opens_the_drawer_from_the_keyboard_and_escape_closes_it(site, page_at):
+    page = page_at("375px")
+    drawer_links = """() => [...document.querySelectorAll('.md-sidebar--primary a[href]')]
+        .filter(a => a.checkVisibility({visibilityProperty: true})).map(a => a.getAttribute('href'))"""
+
+    def reach_the_menu_button(lang):
+        page.goto(site.page_url(lang, "facebook-konton.md"), wait_until="load")
+        button = keyboard.tab_until(page, _menu_button, limit=10)
+        assert button is not None, f"{lang.name}: the menu button cannot be reached with Tab"
+        assert button["visible"] and button["expanded"] == "false", button
+
+    for lang in site.languages:
+        for key in ("Enter", " "):
+            reach_the_menu_button(lang)
+            page.keyboard.press(key)
+            stop = keyboard.focused(page)
+            assert stop is not None and stop["in_drawer"] and stop["visible"], (
+                f"{lang.name}: {key!r} on the menu button does not open the drawer and move focus into it: {stop}")
+            links, reached = set(page.evaluate(drawer_links)), set()
+            while stop is not None and stop["in_drawer"]:
+                assert stop["visible"], f"{lang.name}: {stop['what']} in the open drawer is not visible"
+                reached.add(stop["href"])
+                stop = keyboard.tab(page)
+            assert links <= reached, f"{lang.name}: links in the open drawer never reached: {links - reached}"
+            # Tab past the drawer's last link closes it and goes on to the page.
+            assert stop is not None and stop["visible"], f"{lang.name}: after the drawer: {stop}"
+        reach_the_menu_button(lang)
+        page.keyboard.press("Enter")
+        page.keyboard.press("Escape")
+        back = keyboard.focused(page)
+        assert back is not None and _menu_button(back) and back["expanded"] == "false", (
+            f"{lang.name}: Escape does not close the drawer and return to the menu button: {back}")
+        assert not keyboard.tab(page)["in_drawer"], f"{lang.name}: the closed drawer still takes focus"
+    # Widened until the drawer is a sidebar, its links take focus again; narrowed, no longer.
+    inert = "() => document.querySelector('.md-sidebar--primary').inert"
+    page.set_viewport_size(WIDTHS["1280px"])
+    assert page.evaluate(inert) is False, "the navigation sidebar of a wide screen is inert"
+    page.set_viewport_size(WIDTHS["375px"])
+    assert page.evaluate(inert) is True, "the closed drawer is not inert again on a narrow screen"
+
+
+@pytest.mark.parametrize("width", WIDTHS)
+def test_the_language_selector_shows_the_language_by_name_and_works_with_the_keyboard(site, page_at, width):
+    page = page_at(width)
+    for lang in site.languages:
+        other = next(o for o in site.languages if o != lang)
+        page.goto(site.page_url(lang, "elever-och-brukare.md"), wait_until="load")
+        selector = keyboard.tab_until(page, lambda stop: stop["in_header"] and stop["text"] == lang.name, limit=10)
+        assert selector is not None and selector["tag"] == "BUTTON" and selector["visible"], (
+            f"{lang.name} at {width}: no button in the header that reads {lang.name!r}")
+        link = keyboard.tab_until(page, lambda stop: stop["text"] == other.name, limit=3)
+        assert link is not None and link["visible"], (
+            f"{lang.name} at {width}: the selector's {other.name} entry is not reached with Tab")
+        page.keyboard.press("Enter")
+        page.wait_for_url(site.page_url(other, "elever-och-brukare.md"))
+
+
+def test_the_drawer_and_search_are_closed_when_a_page_is_opened_again_with_back_or_forward(site, page_at):
+    """Material's hidden toggles used autocomplete="off" (not valid HTML) so that a browser does
+    not restore them checked; navigation-drawer.js must do that job now."""
+    page = page_at("375px")
+    toggles = "() => [document.getElementById('__drawer').checked, document.getElementById('__search').checked]"
+    topic, other = (site.page_url(site.languages[0], name) for name in ("facebook-konton.md", "kontakta-oss.md"))
+
+    def checked_after(leave, toggle: str) -> list[bool]:
+        """The toggles after checking ``toggle``, leaving the page with ``leave`` and going back."""
+        page.evaluate("id => document.getElementById(id).click()", toggle)
+        assert page.evaluate(toggles) != [False, False]
+        leave()
+        page.go_back(wait_until="load")
+        page.evaluate("() => new Promise(done => requestAnimationFrame(done))")
+        return page.evaluate(toggles)
+
+    for toggle in ("__drawer", "__search"):
+        page.goto(topic, wait_until="load")
+        assert checked_after(lambda: page.goto(other, wait_until="load"), toggle) == [False, False], (
+            f"{toggle} is checked again after following a link and going back")
+        assert checked_after(lambda: page.go_forward(wait_until="load"), toggle) == [False, False], (
+            f"{toggle} is checked again after going forward and back")
+
+
+def test_materials_hidden_toggles_lose_their_invalid_autocomplete_and_a_changed_material_stops_the_build():
+    drawer = '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+    search = '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search" autocomplete="off">'
+    text = '<input type="text" class="md-search__input" autocomplete="off">'
+    fixed = material_seams.fix_page_html(f"<body>\n{drawer}\n{search}\n{text}")
+    assert fixed == ('<body>\n<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
+                     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n' + text)
+    with pytest.raises(material_seams.SeamError, match="Material seam 'search toggle without autocomplete'"):
+        material_seams.fix_page_html(f"<body>\n{drawer}\n{search.replace(' id=', ' hidden id=')}")
 
 
 def test_the_navigation_works_with_the_keyboard_alone(site, open_page):
