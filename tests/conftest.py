@@ -212,3 +212,22 @@ def release_build(tmp_path_factory) -> Release:
     with zipfile.ZipFile(archive) as opened:
         opened.extractall(base / "unpacked")
     return Release(project, archive, base / "unpacked" / "site")
+
+
+@pytest.fixture(scope="session")
+def site_tour(browser, server, site):
+    """Every page visited once at 1280 px and at 375 px, searching and switching language on the
+    start pages (tests/tour.py): what each visit logged, requested, violated, and what axe found."""
+    from tests import tour
+
+    return tour.take(browser, site)
+
+
+@pytest.fixture(scope="session")
+def desktop_tour(site_tour):
+    return site_tour["desktop"]
+
+
+@pytest.fixture(scope="session")
+def mobile_tour(site_tour):
+    return site_tour["mobile"]

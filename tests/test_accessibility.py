@@ -6,52 +6,28 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from urllib.parse import urlsplit
 
-import axe_playwright_python
 import pytest
 from bs4 import BeautifulSoup
 
 from handbook import material_seams
-from tests import keyboard
-from tests.search import answers, type_query
+from tests import keyboard, tour
+from tests.search import answers
 from tests.test_content import article, section_text
 
-AXE = (Path(axe_playwright_python.__file__).parent / "axe.min.js").read_text(encoding="utf-8")
-# WCAG 2.1 A and AA, and axe's best practices, which Lighthouse's accessibility score counts too
-# (a dialog without a name, a page without a main landmark ...).
-AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "best-practice"]
-MOBILE = {"width": 375, "height": 740}
+MOBILE = tour.MOBILE
 # The widths keyboard use is checked at: a phone (the navigation is a drawer) and a desktop.
-WIDTHS = {"375px": MOBILE, "1280px": {"width": 1280, "height": 800}}
+WIDTHS = {"375px": MOBILE, "1280px": tour.DESKTOP}
 # The pages looked at with the keyboard: a start page and a topic page, in every language.
 KEYBOARD_PAGES = ["index.md", "facebook-konton.md"]
 
 
-def axe_violations(page) -> list[str]:
-    """axe-core's WCAG 2.1 A/AA and best-practice violations on the page as it is now."""
-    page.evaluate(AXE)
-    result = page.evaluate(
-        "tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", AXE_TAGS)
-    return [
-        f"{v['id']} ({v['impact']}): {v['help']} — {[n['target'] for n in v['nodes']][:3]}"
-        for v in result["violations"]
-    ]
-
-
-def every_url(site) -> list[str]:
-    urls = [site.page_url(lang, page) for lang in site.languages for page in site.pages(lang)]
-    return urls + [site.url + "ingen-sadan-sida/", site.url + "en/ingen-sadan-sida/"]
-
-
-@pytest.mark.parametrize("viewport", [None, MOBILE], ids=["desktop", "mobile-375px"])
-def test_axe_finds_no_wcag_21_aa_or_best_practice_violation_on_any_page_in_either_language(site, open_page, viewport):
-    found = []
-    for url in every_url(site):
-        page, _, _ = open_page(url, **({"viewport": viewport} if viewport else {}))
-        found += [f"{url}: {v}" for v in axe_violations(page)]
-    assert found == []
+@pytest.mark.parametrize("width", ["desktop_tour", "mobile_tour"], ids=["desktop-1280px", "mobile-375px"])
+def test_axe_finds_no_wcag_21_aa_or_best_practice_violation_on_any_page_in_either_language(request, width):
+    visits = request.getfixturevalue(width)
+    assert len(visits) >= 18
+    assert [f"{url}: {v}" for url, visit in visits.items() for v in visit.axe] == []
 
 
 def test_axe_finds_no_violation_with_search_open_and_results_showing(site, open_page):
@@ -60,23 +36,16 @@ def test_axe_finds_no_violation_with_search_open_and_results_showing(site, open_
         page, _, _ = open_page(site.url + lang.url_prefix())
         answers(page, "facebook")  # typed, and the results have settled
         page.wait_for_timeout(400)  # let the results' fade-in finish before colours are measured
-        found += [f"{lang.name}: {v}" for v in axe_violations(page)]
+        found += [f"{lang.name}: {v}" for v in tour.axe_violations(page)]
     assert found == []
 
 
-def test_no_request_leaves_the_site_while_reading_searching_and_switching_language(site, open_page):
+def test_no_request_leaves_the_site_while_reading_searching_and_switching_language(site, desktop_tour):
     origin = "{0.scheme}://{0.netloc}".format(urlsplit(site.url))
-    elsewhere = []
-    for url in every_url(site):
-        page, record, _ = open_page(url)
-        if url in (site.url, site.url + "en/"):  # each start page: search, then switch language
-            type_query(page, "konto")
-            page.wait_for_timeout(300)
-            page.keyboard.press("Escape")
-            page.locator(".md-header .md-select").hover()
-            page.locator(".md-select__link").last.click()
-            page.wait_for_load_state("networkidle")
-        elsewhere += [r for r in record.requests if not r.startswith(origin) and not r.startswith("data:")]
+    starts = [site.url + lang.url_prefix() for lang in site.languages]
+    assert all(desktop_tour[url].search_results for url in starts), "the tour searched on each start page"
+    elsewhere = [r for visit in desktop_tour.values() for r in visit.requests
+                 if not r.startswith(origin) and not r.startswith("data:")]
     assert elsewhere == []
 
 

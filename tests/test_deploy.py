@@ -23,7 +23,6 @@ import pytest
 
 from handbook import security_headers as sh
 from tests import nginx as nginx_server
-from tests.search import answers
 
 REGENERATE = (
     "Regenerate the deploy configs from a fresh build: "
@@ -251,51 +250,21 @@ def test_nginx_answers_a_missing_page_with_404_and_the_404_page_of_its_language(
 
 # --- in Chromium --------------------------------------------------------------------------------
 
-_COLLECT_VIOLATIONS = """
-window.__csp = [];
-document.addEventListener("securitypolicyviolation", e =>
-  window.__csp.push(`${e.effectiveDirective} blocked ${e.blockedURI || "inline"} in ${e.documentURI}: ${e.sample}`));
-"""
-
-
-def test_under_nginx_no_page_violates_the_csp_and_search_still_works(site, server, browser):
+def test_under_nginx_no_page_violates_the_csp_and_search_still_works(site, server, desktop_tour, mobile_tour):
+    # Every page, both 404 pages, a search and a language switch on each start page, at two
+    # widths (tests/tour.py), served by nginx with deploy/nginx.conf's headers.
     csp = sh.content_security_policy(site.dir)
-    context = browser.new_context()
-    context.add_init_script(_COLLECT_VIOLATIONS)
-    violations, errors, elsewhere = [], [], []
-    context.on("console", lambda m: violations.append(m.text) if "Content Security Policy" in m.text else None)
-    # A blocked importScripts in the search worker surfaces as an error of the page.
-    context.on("weberror", lambda e: errors.append(str(e.error)))
-    context.on("request", lambda r: elsewhere.append(r.url) if not r.url.startswith((server, "data:")) else None)
-    try:
-        visits = [(site.page_url(lang, name), 200) for lang in site.languages for name in site.pages(lang)]
-        visits += [(server + MISSING, 404), (server + "en/" + MISSING, 404)]
-        # A few tabs at a time: each waits for the network to be quiet for 500 ms, in parallel.
-        for batch in (visits[i : i + 5] for i in range(0, len(visits), 5)):
-            opened = []
-            for address, status in batch:
-                page = context.new_page()
-                opened.append((page, page.goto(address, wait_until="commit"), address, status))
-            for page, response, address, status in opened:
-                assert response.status == status, address
-                assert response.headers.get("content-security-policy") == csp, address
-                page.wait_for_load_state("networkidle")
-                violations += page.evaluate("window.__csp")
-                page.close()
-
-        page = context.new_page()
-        queries = {"sv": "facebook", "en": "account"}
-        for lang in site.languages:
-            home = server + lang.url_prefix()
-            page.goto(home)
-            found = answers(page, queries[lang.locale])
-            assert found, f"search on {home} finds nothing under the production CSP"
-            others = [a for a in found if (a.startswith(server + "en/")) != (lang.locale == "en")]
-            assert not others, f"search on {home} found pages of the other language: {others}"
-            violations += page.evaluate("window.__csp")
-    finally:
-        context.close()
-
+    violations, elsewhere = [], []
+    for tour in (desktop_tour, mobile_tour):
+        for url, visit in tour.items():
+            assert visit.csp_header == csp, url
+            violations += [f"{url}: {v}" for v in visit.csp_violations]
+            violations += [f"{url}: {m}" for m in visit.console_errors if "Content Security Policy" in m]
+            elsewhere += [r for r in visit.requests if not r.startswith((server, "data:"))]
+    for lang in site.languages:
+        found = desktop_tour[server + lang.url_prefix()].search_results
+        assert found, f"search on the {lang.name} start page finds nothing under the production CSP"
+        others = [a for a in found if (a.startswith(server + "en/")) != (lang.locale == "en")]
+        assert not others, f"search on the {lang.name} start page found pages of the other language: {others}"
     assert not violations, "The production CSP blocks something:\n" + "\n".join(violations)
-    assert not errors, "Errors under the production CSP:\n" + "\n".join(errors)
     assert not elsewhere, f"Requests to another origin: {elsewhere}"
