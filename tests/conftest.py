@@ -161,8 +161,7 @@ def open_page(browser, server):
         page.on("request", lambda r: record.requests.append(r.url))
         page.on("requestfailed", lambda r: record.failed_requests.append(f"{r.url} ({r.failure})"))
         page.on("response", lambda r: record.failed_requests.append(f"{r.url} ({r.status})") if r.status >= 400 else None)
-        response = page.goto(url)
-        page.wait_for_load_state("networkidle")
+        response = page.goto(url, wait_until="load")  # deferred scripts have run
         return page, record, response
 
     yield _open
