@@ -168,6 +168,17 @@ def test_the_first_row_of_a_page_opens_its_best_section(tmp_path):
     assert order(found)[0] == "fb/#one"
 
 
+def test_a_question_that_is_a_pages_title_finds_that_page_first(tmp_path):
+    """The start page's section "Senaste ändringar" points to the page of that title, and says the
+    words as often: the reader who types the page's whole title means the page."""
+    docs = [_doc("", "Handbok", "", boost=0.5), _doc("#recent", "Senaste ändringar", "Senaste ändringar. Alla ändringar."),
+            _doc("changes/", "Senaste ändringar", "Ändringar i handboken.", boost=0.5),
+            _doc("changes/#feed", "Följ ändringarna", "Följ ändringarna i en flödesläsare.")]
+    found = search(tmp_path, docs, ["Senaste ändringar"])
+    assert found["Senaste ändringar"]["groups"][0]["results"][0]["location"] == "changes/"
+    assert "#recent" in order(found["Senaste ändringar"])[:3]  # the section of that heading follows
+
+
 # --- what the build gives the engine ---------------------------------------------------------
 
 def test_the_swedish_dictionary_splits_the_handbooks_compounds():

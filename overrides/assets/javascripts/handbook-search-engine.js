@@ -384,6 +384,7 @@
       if (listed(boilerplate)) weight *= BOILERPLATE_WEIGHT;
       self.docs.push({
         location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
+        titleKey: sentenceKey(title),
         pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, tokens: tokens, weight: weight,
         navigation: listed(navigation), boilerplate: listed(boilerplate)
       });
@@ -744,7 +745,15 @@
     // its text only points to the sections that answer ("Får jag kritisera kommunen?" in the
     // start page's list), but its heading says what it is about ("Så söker du i handboken").
     ranked.forEach(function (r) { r.pointer = self.docs[r.doc].navigation && !self.headingMatches(r.doc, parsed, matchedBy); });
-    ranked.sort(function (a, b) { return (a.pointer - b.pointer) || b.score - a.score || a.doc - b.doc; });
+    // A question that is a whole heading names what the reader wants: that section, or that
+    // page when it is a page's title ("Senaste ändringar" is a page, and also a section of the
+    // start page that points to it), comes first, before any section that only shares its words.
+    var asked = sentenceKey(query || "");
+    ranked.forEach(function (r) {
+      var doc = self.docs[r.doc];
+      r.named = asked && doc.titleKey === asked ? (doc.isPage ? 2 : 1) : 0;
+    });
+    ranked.sort(function (a, b) { return (b.named - a.named) || (a.pointer - b.pointer) || b.score - a.score || a.doc - b.doc; });
     var top = ranked.length ? Math.max.apply(null, ranked.map(function (r) { return r.score; })) : 0;
     ranked = ranked.filter(function (r) { return r.score >= top * MIN_SHARE_OF_BEST; }).slice(0, MAX_RESULTS);
     var results = ranked.map(function (r) { return self.describe(r.doc, r.score, parsed, matchedBy, explain); });
