@@ -139,6 +139,22 @@ def test_navigation_and_boilerplate_rank_below_the_section_that_answers(tmp_path
     assert order(found["anmäl brister"])[0] == "law/#report"  # found by its heading all the same
 
 
+def test_legal_text_counts_fully_when_the_question_names_it(tmp_path):
+    """The accessibility statement ranks below the sections that answer, unless the question is
+    about it: a word of the question in the title of the page listed as boilerplate."""
+    docs = [_doc("law/", "Tillgänglighetsredogörelse", "Kommunen står bakom webbplatsen."),
+            _doc("law/#service", "Webbplats", "Handboken för sociala medier."),
+            _doc("law/#feedback", "Om du inte kan använda webbplatsen", "Kontakta oss."),
+            _doc("web/#links", "Kommunens webbplats", "Vad som gäller för länkar till webbplatsen och filmer.")]
+    docs += [_doc(f"other{i}/#x", "Sociala medier", "Vad som gäller för konton och grupper.") for i in range(6)]
+    compounds = {"tillgänglighetsredogörelsen": ["tillgänglighet", "redogörelsen"],
+                 "tillgänglighetsredogörelse": ["tillgänglighet", "redogörelse"]}
+    found = search(tmp_path, docs, ["vilken webbplats gäller tillgänglighetsredogörelsen", "webbplats och filmer"],
+                   boilerplate=["law/"], compounds=compounds)
+    assert order(found["vilken webbplats gäller tillgänglighetsredogörelsen"])[0] == "law/#service"
+    assert order(found["webbplats och filmer"])[0] == "web/#links"
+
+
 def test_synonyms_count_where_the_section_says_a_word_of_their_group(tmp_path):
     docs = [_doc("p/#a", "Bilder", "Kommunens foton och filmer."), _doc("p/#b", "Annat", "Text om annat.")]
     found = search(tmp_path, docs, ["video"], synonyms=[["film", "filmer", "video"]])

@@ -17,7 +17,8 @@
 // "sociala medier". A heading counts more than the text under it, staff words
 // (search_words.yml) almost as much. Little words ("och", "the") count a little, question words
 // ("vem", "what") fully. Sections marked as navigation (search_words.yml: the start page's lists,
-// the search help, legal text) count less, so that the section that answers comes first.
+// the search help, legal text) count less, so that the section that answers comes first; legal
+// text counts fully when the question names it ("tillgänglighetsredogörelsen").
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else root.HandbookSearch = factory();
@@ -39,7 +40,8 @@
   var K1 = 2, B = { title: 0, keywords: 0, anchors: 0, page: 0, text: 0.75 };
   // In navigation sections only the heading counts fully: their text repeats other sections'.
   var NAVIGATION_FIELD = { title: 1, keywords: 0.1, anchors: 1, page: 1, text: 0.1 };
-  // Legal text and the like (search_words.yml: boilerplate) counts half.
+  // Legal text and the like (search_words.yml: boilerplate) counts half, unless the question names
+  // it (see search()).
   var BOILERPLATE_WEIGHT = 0.5;
   // Little words count a little; question words more, but less than the words of the topic.
   var LITTLE_WORD_WEIGHT = 0.15, QUESTION_WORD_WEIGHT = 0.6;
@@ -381,12 +383,12 @@
       FIELDS.forEach(function (f) { fieldTotal[f] += tokens[f].length; });
       var weight = typeof doc.boost === "number" ? doc.boost : 1;
       var listed = function (list) { return list.some(function (n) { return n === doc.location || n === page; }); };
-      if (listed(boilerplate)) weight *= BOILERPLATE_WEIGHT;
       self.docs.push({
         location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
         titleKey: sentenceKey(title),
         pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, tokens: tokens, weight: weight,
-        navigation: listed(navigation), boilerplate: listed(boilerplate)
+        navigation: listed(navigation),
+        boilerplate: boilerplate.indexOf(page) >= 0 ? "page" : boilerplate.indexOf(doc.location) >= 0 ? "section" : false
       });
     });
     // Pass 2: BM25F weights per key and section. Keys are numbered, and each word's keys are
@@ -737,6 +739,12 @@
       if (needsContent && !parsed.some(function (q, qi) { return !q.little && matchedBy[qi][d]; })) continue;
       var coverage = informative ? covered[d] / informative : 1;
       var score = total[d] * (PARTIAL_FLOOR + (1 - PARTIAL_FLOOR) * coverage * coverage) * this.docs[d].weight;
+      // Legal text counts half, unless the question names it: a word of the question is in the
+      // title of the page listed as boilerplate ("vilken webbplats gäller
+      // tillgänglighetsredogörelsen"), or in the heading of the section listed.
+      var legal = this.docs[d].boilerplate;
+      if (legal && !this.headingMatches(d, parsed, matchedBy, legal === "page" && !this.docs[d].isPage ? "page" : "title"))
+        score *= BOILERPLATE_WEIGHT;
       // Rounded, so that equal scores are equal in every JavaScript engine (the browser's and
       // the editors' command's) and ties keep the handbook's order.
       ranked.push({ doc: d, score: Math.round(score * 1e9) / 1e9 });
@@ -760,9 +768,10 @@
     return { query: String(query || ""), words: parsed.map(describeWord), results: results, groups: group(results) };
   };
 
-  // Whether a section's heading has a word of the question (in any of the ways it matched).
-  Engine.prototype.headingMatches = function (d, parsed, matchedBy) {
-    var self = this, title = words(this.docs[d].fields.title);
+  // Whether a section's heading (or another of its fields) has a word of the question, in any
+  // of the ways it matched.
+  Engine.prototype.headingMatches = function (d, parsed, matchedBy, field) {
+    var self = this, title = words(this.docs[d].fields[field || "title"]);
     return parsed.some(function (q, qi) {
       var how = matchedBy[qi][d];
       if (!how || q.little) return false;
