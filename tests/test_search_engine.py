@@ -128,6 +128,15 @@ def test_question_words_count_where_they_carry_the_question(tmp_path):
     assert order(search(tmp_path, docs, ["vem ser vad"])["vem ser vad"])[0] == "fb/#who"
 
 
+def test_the_questions_words_said_together_outrank_the_same_words_apart(tmp_path):
+    docs = [_doc("a/#apart", "Bilder", "Dela i kanaler. Länka till vilka du vill."),
+            _doc("b/#near", "Strategi", "Fundera över vilka kanaler du vill dela och länka till."),
+            _doc("c/#other", "Annat", "Om annat.")]
+    found = search(tmp_path, docs, ["vilka kanaler", "dela länk"])
+    assert order(found["vilka kanaler"])[0] == "b/#near"  # side by side
+    assert order(found["dela länk"])[0] == "b/#near"  # one word between
+
+
 def test_navigation_and_boilerplate_rank_below_the_section_that_answers(tmp_path):
     docs = [
         _doc("", "Handbok", ""), _doc("#topics", "Ämnen", "Får jag kritisera kommunen? Om yttrandefrihet och kritik."),

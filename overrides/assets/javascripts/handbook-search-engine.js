@@ -14,7 +14,8 @@
 // - prefix: the word being typed, the last one, as the start of a word ("sekre").
 // An exact match counts most, a prefix least. A word found in few sections counts for more
 // than one found in many (BM25's idf), so the rare word that carries a question outweighs
-// "sociala medier". A heading counts more than the text under it, staff words
+// "sociala medier". Words of the question said together in a section (side by side or one word
+// apart) count for more than the same words apart. A heading counts more than the text under it, staff words
 // (search_words.yml) almost as much. Little words ("och", "the") count a little, question words
 // ("vem", "what") fully. Sections marked as navigation (search_words.yml: the start page's lists,
 // the search help, legal text) count less, so that the section that answers comes first; legal
@@ -60,6 +61,13 @@
   // A page's sections shown under its title: those that score at least this share of its best;
   // the others are folded under "more on this page".
   var SHOWN_SHARE = 0.7;
+  // Words of the question found next to each other in a section (at most one word between, in
+  // either order: "dela länk" in "dela och länka", "vilka kanaler" in "vilka kanaler ska du
+  // befinna dig i"): a section that says the question's words together says what it asks
+  // better than one that has them apart. The score grows by up to this share, by the share of
+  // the question's neighbouring word pairs found so; the best PROXIMITY_CANDIDATES sections
+  // are looked at.
+  var PROXIMITY = 1, PROXIMITY_WINDOW = 2, PROXIMITY_CANDIDATES = 50, PROXIMITY_FIELDS = ["title", "text", "anchors"];
   // BM25's idf, to the power 1.5: a word in one section of the handbook counts about three times
   // as much as a word in a quarter of them ("ordförande" against "sociala medier"), not twice.
   var IDF_POWER = 1.5;
@@ -421,8 +429,22 @@
       if (tf[id] === 0) touched.push(id);
       tf[id] += weight;
     };
+    // Each distinct word's number, and each section's words in order as numbers (-1 between
+    // fields), for proximity.
+    var wordIds = new Map(), wordList = [];
+    var wordId = function (w) {
+      var id = wordIds.get(w);
+      if (id === undefined) { id = wordList.length; wordIds.set(w, id); wordList.push(w); }
+      return id;
+    };
     this.docs.forEach(function (doc, d) {
       var scale = doc.navigation ? NAVIGATION_FIELD : null;
+      var sequence = [];
+      PROXIMITY_FIELDS.forEach(function (f) {
+        if (sequence.length) sequence.push(-1);
+        doc.tokens[f].forEach(function (w) { sequence.push(wordId(w)); });
+      });
+      doc.sequence = Int32Array.from(sequence);
       doc.synonyms = {};
       FIELDS.forEach(function (f) {
         var list = doc.tokens[f];
@@ -461,6 +483,16 @@
       postings.set(key, { docs: Int32Array.from(postingDocs[id]), weights: Float32Array.from(postingWeights[id]) });
     });
     this.postings = postings;
+    // Each distinct word's keys, and those of its one-word synonyms (proximity counts a word
+    // where the section says its synonym, as matching does).
+    this.keyIds = keyIds;
+    this.wordKeys = wordList.map(function (w) {
+      var ids = keysFor(w).slice();
+      self.synonymsOf([w]).forEach(function (trigger, synonym) {
+        keysFor(synonym).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+      });
+      return Int32Array.from(ids);
+    });
     // How rare a question word is: from the number of sections it matches in any way.
     this.idf = function (df) {
       return Math.pow(Math.log(1 + (n - df + 0.5) / (df + 0.5)), IDF_POWER);
@@ -749,6 +781,7 @@
       // the editors' command's) and ties keep the handbook's order.
       ranked.push({ doc: d, score: Math.round(score * 1e9) / 1e9 });
     }
+    this.nearBonus(ranked, parsed);
     // A navigation section comes after every other section found, unless its heading matched:
     // its text only points to the sections that answer ("Får jag kritisera kommunen?" in the
     // start page's list), but its heading says what it is about ("Så söker du i handboken").
@@ -766,6 +799,64 @@
     ranked = ranked.filter(function (r) { return r.score >= top * MIN_SHARE_OF_BEST; }).slice(0, MAX_RESULTS);
     var results = ranked.map(function (r) { return self.describe(r.doc, r.score, parsed, matchedBy, explain); });
     return { query: String(query || ""), words: parsed.map(describeWord), results: results, groups: group(results) };
+  };
+
+  // Proximity (see PROXIMITY): the best sections' scores grow by the share of the question's
+  // neighbouring pairs of words (little words left out) that they say together.
+  Engine.prototype.nearBonus = function (ranked, parsed) {
+    var self = this, content = [];
+    parsed.forEach(function (q) { if (!q.little && q.strength > 0 && content.length < 30) content.push(q); });
+    if (content.length < 2) return;
+    // key number -> the question words (as bits) it matches
+    var bits = new Map();
+    content.forEach(function (q, i) {
+      var cands = q.candidates.slice();
+      if (q.parts) q.parts.forEach(function (p) { cands = cands.concat(p.candidates); });
+      cands.forEach(function (c) {
+        var id = self.keyIds.get(c.key);
+        if (id !== undefined) bits.set(id, (bits.get(id) || 0) | (1 << i));
+      });
+    });
+    // A pair counts as much as its weaker word, against the whole question: "sociala medier"
+    // together adds little to "tystnadsplikt sociala medier".
+    var pairs = [], all = 0, strongest = 0;
+    content.forEach(function (q) { all += q.strength; strongest = Math.max(strongest, q.strength); });
+    for (var i = 0; i + 1 < content.length; i++) {
+      var weaker = Math.min(content[i].strength, content[i + 1].strength);
+      pairs.push(weaker * weaker / strongest);
+    }
+    if (!all) return;
+    ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var wordBits = new Map();
+    var bitsOf = function (word) {
+      var b = wordBits.get(word);
+      if (b !== undefined) return b;
+      b = 0;
+      var keys = self.wordKeys[word];
+      for (var k = 0; k < keys.length; k++) b |= bits.get(keys[k]) || 0;
+      wordBits.set(word, b);
+      return b;
+    };
+    ranked.slice(0, PROXIMITY_CANDIDATES).forEach(function (r) {
+      var sequence = self.docs[r.doc].sequence, recent = [], found = 0;
+      for (var p = 0; p < sequence.length; p++) {
+        var b = sequence[p] < 0 ? 0 : bitsOf(sequence[p]);
+        if (b) {
+          for (var j = 0; j < recent.length; j++) {
+            if (p - recent[j].at > PROXIMITY_WINDOW) continue;
+            var both = b | recent[j].bits;
+            for (var pi = 0; pi < pairs.length; pi++)
+              if ((both >> pi & 3) === 3 && (b >> pi & 3) !== 3) found |= 1 << pi;
+          }
+        }
+        if (sequence[p] < 0) recent = [];
+        else if (b) { recent.push({ at: p, bits: b }); if (recent.length > PROXIMITY_WINDOW) recent.shift(); }
+      }
+      if (!found) return;
+      var near = 0;
+      for (var k = 0; k < pairs.length; k++) if (found >> k & 1) near += pairs[k];
+      r.score = Math.round(r.score * (1 + PROXIMITY * near / all) * 1e9) / 1e9;
+    });
   };
 
   // Whether a section's heading (or another of its fields) has a word of the question, in any
