@@ -72,13 +72,38 @@ def test_the_english_stemmer_is_porters_as_lunr_writes_it():
     assert len(words) > 300 and all(len(w) <= 2 or "y" in w for w in differ), differ
 
 
-def test_search_stems_inflections_only_so_unrelated_words_stay_apart(tmp_path):
+def test_search_stems_inflections_and_ranks_derived_words_below_them(tmp_path):
+    """Inflections are the same word. Swedish derivations are not matched ("lagligt" is not
+    "lagen", the law); English ones are, below the word itself ("managers" after "manage")."""
     docs = [_doc("lag/#a", "Lagen om tillgänglighet"), _doc("grupp/#b", "Din grupp", "Gruppen och grupperna.")]
     found = search(tmp_path, docs, ["lagligt", "grupper"])
-    assert order(found["lagligt"]) == []  # not "lag" (the law): lagligt is another word
+    assert order(found["lagligt"]) == []
     assert order(found["grupper"]) == ["grupp/#b"]
-    en = search(tmp_path, [_doc("m/#a", "Senior managers"), _doc("m/#b", "Manage a page", "You manage it.")], ["manage"], lang="en")
-    assert order(en["manage"]) == ["m/#b"]  # "managers" is not found by stem alone
+    en = [_doc("s/#a", "Senior managers"), _doc("m/#b", "Manage a page", "You manage it."),
+          _doc("c/#law", "Compliance with the law", "The website is partly compliant."),
+          _doc("p/#private", "Private use", "Use social media as a private individual.")]
+    found = search(tmp_path, en, ["manage", "does the website comply", "using social media privately"], lang="en")
+    assert order(found["manage"]) == ["m/#b", "s/#a"]
+    assert found["manage"]["groups"][1]["results"][0]["matches"][0]["kind"] == "derived"
+    assert order(found["does the website comply"])[0] == "c/#law"
+    assert order(found["using social media privately"])[0] == "p/#private"
+
+
+def test_a_negated_word_finds_the_word_and_the_word_finds_it(tmp_path):
+    """"olämpligt" is "not lämpligt", "inappropriate" is "not appropriate": the question is
+    about the same thing, whichever way it is put."""
+    sv = [_doc("a/#sense", "Använd sunt förnuft", "Det som är tillåtet kanske inte alltid är lämpligt."),
+          _doc("g/#groups", "Så fungerar en grupp", "En grupp kan vara direkt olämplig i många fall."),
+          _doc("x/#other", "Ordning", "Om ordningen.")]
+    found = search(tmp_path, sv, ["olämpligt", "lämpliga grupper", "ordning"])
+    assert order(found["olämpligt"]) == ["g/#groups", "a/#sense"]  # the word as typed first
+    assert order(found["lämpliga grupper"])[0] == "g/#groups"
+    assert order(found["ordning"]) == ["x/#other"]  # "o" + "rdning" is no word
+    en = [_doc("a/#sense", "Use common sense", "What is allowed may not always be appropriate."),
+          _doc("f/#form", "Forms", "Fill in the form.")]
+    found = search(tmp_path, en, ["inappropriate", "inform"], lang="en")
+    assert order(found["inappropriate"]) == ["a/#sense"]
+    assert order(found["inform"]) == []  # "in" + "form": too short to be a word of its own
 
 
 # --- matching --------------------------------------------------------------------------------

@@ -9,6 +9,9 @@
 // - part: part of a compound ("inställningar" in "säkerhetsinställningarna"; the build splits the
 //   handbook's compounds with a Swedish dictionary), or a typed compound that the handbook writes
 //   apart or hyphenated ("facebookkonton": "Facebook-konto");
+// - derived: a word made from the same word: without a negating prefix ("olämpligt":
+//   "lämpligt", "inappropriate": "appropriate") and, in English, with another derivational
+//   ending ("comply": "compliant", "privately": "private");
 // - typo: one wrong, missing, extra or swapped letter (two in long words), on the word as typed
 //   and on its stem ("yttrandefrihed", "sekretes");
 // - prefix: the word being typed, the last one, as the start of a word ("sekre").
@@ -27,7 +30,10 @@
   "use strict";
 
   // How much each kind of match is worth, against an exact match.
-  var KIND = { exact: 1, stem: 0.9, part: 0.6, typo: 0.55, prefix: 0.45 };
+  // "derived": a word made from the same word, by a derivational ending ("compliant" for
+  // "comply", "privately" for "private") or a negating prefix ("olämpligt" for "lämpligt",
+  // "inappropriate" for "appropriate"): related, but not the same word.
+  var KIND = { exact: 1, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, prefix: 0.45 };
   // How much a word weighs in each field of a section, against its text (BM25F: the fields are
   // added up before repeats stop counting, so a word in the heading and the text is not worth
   // twice a word in the heading).
@@ -52,6 +58,14 @@
   // A section with only the first part(s) of such a compound, not its last part, gets a share of
   // that: "arbets|givare" is not "arbets|tid".
   var SPLIT_WEIGHT = 0.75, HEAD_SHARE = 0.6, MODIFIER_ALONE = 0.4;
+  // Prefixes that negate a word, and how long the rest must be to be a word of its own ("o" +
+  // "lämplig", but not "o" + "rd", "in" + "form"). The rest must be a word of the handbook.
+  var NEGATING = { sv: ["o"], en: ["un", "in", "im", "il", "ir", "dis", "non"] };
+  var NEGATED_MIN = 5;
+  // Languages whose derivational endings are matched (the whole stemmer, as "derived"): English
+  // ("comply", "compliant", "compliance"). Swedish derivations drift further from their word
+  // ("vänlig" is not about "vän"), so Swedish keeps to inflections, compounds and prefixes.
+  var DERIVING = { en: true };
   // Languages that join words into compounds: a typed word the handbook does not have is read
   // as parts it has.
   var COMPOUNDING = { sv: true, da: true, no: true, nb: true, nn: true, de: true, nl: true, fi: true };
@@ -339,6 +353,18 @@
       if (s === undefined) { s = stem(w); stems.set(w, s); }
       return s;
     };
+    var fullStem = DERIVING[this.lang] ? FULL_STEMMERS[this.lang] : null;
+    var fullStems = new Map();
+    // The word's stem without derivational endings, or null where derivations are not matched.
+    this.fullStem = function (w) {
+      if (!fullStem) return null;
+      var s = fullStems.get(w);
+      if (s === undefined) { s = fullStem(w); fullStems.set(w, s); }
+      return s;
+    };
+    this.negating = NEGATING[this.lang] || [];
+    // The stems of every word of the handbook (filled in pass 1), for negated words.
+    this.wordStems = new Set();
     // Compound -> parts: the build's (Swedish dictionary), and every hyphenated word of the
     // handbook ("facebookkonto": facebook, konto), added below.
     this.compounds = Object.assign({}, handbook.compounds || {});
@@ -384,7 +410,10 @@
         text: withoutPointers(plainText(doc.text), headings, sentenceKey(title))
       };
       var tokens = {};
-      FIELDS.forEach(function (f) { tokens[f] = words(fields[f], onHyphen); });
+      FIELDS.forEach(function (f) {
+        tokens[f] = words(fields[f], onHyphen);
+        tokens[f].forEach(function (w) { self.wordStems.add(self.stem(w)); });
+      });
       // Staff words count where the section does not already say them.
       var own = new Set(tokens.title.concat(tokens.text));
       tokens.keywords = tokens.keywords.filter(function (w) { return !own.has(w); });
@@ -563,11 +592,27 @@
   Engine.prototype.keysOf = function (w) {
     var keys = this.keyCache.get(w);
     if (keys) return keys;
-    keys = ["=" + w, "~" + this.stem(w)];
+    var stem = this.stem(w), full = this.fullStem(w);
+    keys = ["=" + w, "~" + stem];
     var parts = this.compounds[w];
     if (parts) for (var i = 0; i < parts.length; i++) keys.push("+" + this.stem(parts[i]));
+    // A derived word, also under its stem without the derivational ending ("^compli").
+    if (full && full !== stem) keys.push("^" + full);
+    // A negated word, also as a part: its rest is a word of the handbook ("o|lämpligt").
+    var rest = this.negatedRest(w);
+    if (rest && this.wordStems.has(this.stem(rest)) && keys.indexOf("+" + this.stem(rest)) < 0)
+      keys.push("+" + this.stem(rest));
     this.keyCache.set(w, keys);
     return keys;
+  };
+
+  // The word without a negating prefix ("olämpligt": "lämpligt"), or null.
+  Engine.prototype.negatedRest = function (w) {
+    for (var i = 0; i < this.negating.length; i++) {
+      var prefix = this.negating[i];
+      if (w.length - prefix.length >= NEGATED_MIN && w.slice(0, prefix.length) === prefix) return w.slice(prefix.length);
+    }
+    return null;
   };
 
   Engine.prototype.has = function (key) { return this.postings.has(key); };
@@ -588,6 +633,21 @@
     add("=" + word, "exact");
     add("~" + s, "stem");
     add("+" + s, "part");
+    // Words made from the same word: with or without a derivational ending ("privately" and
+    // "private", "comply" and "compliant"), or with a negating prefix ("inappropriate").
+    var full = this.fullStem(word);
+    if (full !== null) {
+      add("~" + full, "derived");
+      add("^" + s, "derived");
+      add("^" + full, "derived");
+    }
+    var rest = this.negatedRest(word);
+    if (rest) {
+      var restStem = this.stem(rest);
+      add("=" + rest, "derived", rest);
+      add("~" + restStem, "derived", rest);
+      add("+" + restStem, "derived", rest);
+    }
     // The handbook writes the word hyphenated or as a compound of its own ("Facebook-konto").
     var known = out.length > 0;
     if (!known) {
