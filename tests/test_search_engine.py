@@ -89,6 +89,33 @@ def test_search_stems_inflections_and_ranks_derived_words_below_them(tmp_path):
     assert order(found["using social media privately"])[0] == "p/#private"
 
 
+def test_forms_the_stemmer_misses_are_the_same_word_where_the_handbook_has_it(tmp_path):
+    """Snowball's Swedish stemmer leaves "-n" and "-t" after a vowel, and takes off one ending:
+    "kontot", "konton" and "konto" get three stems. Without such an ending, stemmed again, a
+    word is the same as the handbook's word of that stem."""
+    docs = [_doc("fb/#one", "Dubbla konton", "Du kan inte ha flera konton."),
+            _doc("fb/#who", "Vem ser vad?", "De ser inte ditt privata konto."),
+            _doc("work/#time", "Utanför ditt jobb", "På fritiden."),
+            _doc("x/#other", "Annat", "Om annat.")]
+    found = search(tmp_path, docs, ["kontot", "konto", "jobbet", "spokesman"])
+    assert set(order(found["kontot"])) == {"fb/#one", "fb/#who"}
+    assert set(order(found["konto"])) == {"fb/#one", "fb/#who"}
+    assert order(found["jobbet"]) == ["work/#time"]  # a word the handbook lacks: "jobb"
+    en = [_doc("a/#spokes", "Not a spokesperson", "Do not present yourself as a spokesperson."), _doc("x/#other", "Other", "About men.")]
+    assert order(search(tmp_path, en, ["spokesman"], lang="en")["spokesman"]) == ["a/#spokes"]
+
+
+def test_a_word_cut_short_finds_the_words_it_starts(tmp_path):
+    """Staff abbreviate ("comms", "kommunikationsavd"): a word found in no other way is read as
+    the start of the handbook's words, wherever it is in the question."""
+    en = [_doc("c/#details", "Contact details", "Communications Unit, Municipal Secretariat."),
+          _doc("x/#other", "Other", "About other things.")]
+    found = search(tmp_path, en, ["comms email", "zqxw email"], lang="en")
+    assert order(found["comms email"]) == ["c/#details"]
+    assert found["comms email"]["groups"][0]["results"][0]["matches"][0]["kind"] == "prefix"
+    assert order(found["zqxw email"]) == []
+
+
 def test_a_negated_word_finds_the_word_and_the_word_finds_it(tmp_path):
     """"olämpligt" is "not lämpligt", "inappropriate" is "not appropriate": the question is
     about the same thing, whichever way it is put."""

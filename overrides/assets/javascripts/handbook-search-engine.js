@@ -14,7 +14,10 @@
 //   ending ("comply": "compliant", "privately": "private");
 // - typo: one wrong, missing, extra or swapped letter (two in long words), on the word as typed
 //   and on its stem ("yttrandefrihed", "sekretes");
-// - prefix: the word being typed, the last one, as the start of a word ("sekre").
+// - prefix: the word being typed, the last one, as the start of a word ("sekre"); and a word
+//   found in no other way, as an abbreviation ("comms").
+// A stem is also found without an inflectional ending the stemmer missed ("kontot", "konton":
+// "konto"), and a gendered compound by its other endings ("spokesman": "spokesperson").
 // An exact match counts most, a prefix least. A word found in few sections counts for more
 // than one found in many (BM25's idf), so the rare word that carries a question outweighs
 // "sociala medier". Words of the question said together in a section (side by side or one word
@@ -62,6 +65,24 @@
   // "lämplig", but not "o" + "rd", "in" + "form"). The rest must be a word of the handbook.
   var NEGATING = { sv: ["o"], en: ["un", "in", "im", "il", "ir", "dis", "non"] };
   var NEGATED_MIN = 5;
+  // Inflectional endings the stemmer misses: Snowball's Swedish stemmer takes off one ending,
+  // and not "-n" or "-t" after a vowel, so "konto", "kontot" and "konton", "sida" and "sidan",
+  // "webbplats" and "webbplatsen" get different stems. A word without one of these endings,
+  // stemmed again, is the same word where the handbook has that stem (in the index and in the
+  // question), if at least ENDING_REST letters remain (ENDING_REST_UNKNOWN for a word the
+  // handbook does not have at all: "jobbet" is "jobb"). English: Porter's inflections suffice.
+  var ENDINGS = {
+    sv: ("arnas ernas ornas arna erna orna andes ande ende aste ades ade are ast ens ets ans " +
+      "ar er or en et an na as es de te it at a e n t s r").split(" ")
+  };
+  var ENDING_REST = 4, ENDING_REST_UNKNOWN = 3;
+  // The endings of gender-neutral and gendered compounds of the same meaning ("spokesperson",
+  // "spokesman"; "talesperson", "talesman"), with at least GENDER_BASE letters before them.
+  var GENDERED = {
+    en: ["person", "persons", "people", "woman", "women", "man", "men"],
+    sv: ["person", "personer", "kvinna", "kvinnor", "man", "män"]
+  };
+  var GENDER_BASE = 4;
   // Languages whose derivational endings are matched (the whole stemmer, as "derived"): English
   // ("comply", "compliant", "compliance"). Swedish derivations drift further from their word
   // ("vänlig" is not about "vän"), so Swedish keeps to inflections, compounds and prefixes.
@@ -363,6 +384,8 @@
       return s;
     };
     this.negating = NEGATING[this.lang] || [];
+    this.endings = ENDINGS[this.lang] || [];
+    this.gendered = GENDERED[this.lang] || [];
     // The stems of every word of the handbook (filled in pass 1), for negated words.
     this.wordStems = new Set();
     // Compound -> parts: the build's (Swedish dictionary), and every hyphenated word of the
@@ -596,6 +619,13 @@
     keys = ["=" + w, "~" + stem];
     var parts = this.compounds[w];
     if (parts) for (var i = 0; i < parts.length; i++) keys.push("+" + this.stem(parts[i]));
+    // Under the stem of the word without an inflectional ending the stemmer missed, where the
+    // handbook has that stem ("konton" and "kontot" are "konto"; see ENDINGS).
+    var self = this;
+    this.otherForms(w, false).forEach(function (form) {
+      var formStem = self.stem(form);
+      if (formStem !== stem && self.wordStems.has(formStem) && keys.indexOf("~" + formStem) < 0) keys.push("~" + formStem);
+    });
     // A derived word, also under its stem without the derivational ending ("^compli").
     if (full && full !== stem) keys.push("^" + full);
     // A negated word, also as a part: its rest is a word of the handbook ("o|lämpligt").
@@ -648,6 +678,14 @@
       add("~" + restStem, "derived", rest);
       add("+" + restStem, "derived", rest);
     }
+    // Other forms of the word that the stemmer does not join to it (see ENDINGS, GENDERED).
+    var unknown = !out.some(function (c) { return c.kind === "exact" || c.kind === "stem"; });
+    this.otherForms(word, unknown).forEach(function (form) {
+      var formStem = self.stem(form);
+      add("=" + form, "stem", form);
+      add("~" + formStem, "stem", form);
+      add("+" + formStem, "part", form);
+    });
     // The handbook writes the word hyphenated or as a compound of its own ("Facebook-konto").
     var known = out.length > 0;
     if (!known) {
@@ -661,7 +699,32 @@
     if (isLast && word.length >= 3 && !this.has("=" + word)) {
       this.completions(word).forEach(function (form) { add("=" + form, "prefix", form); });
     }
+    // A word found in no other way may be cut short, as staff abbreviate ("comms",
+    // "kommunikationsavd"): the start of the handbook's words, as the word or its stem.
+    if (!out.length && word.length >= 4) {
+      [word, s].forEach(function (start) {
+        if (start.length >= 4) self.completions(start).forEach(function (form) { add("=" + form, "prefix", form); });
+      });
+    }
     return out;
+  };
+
+  // Forms of a word that its stem does not give: without an inflectional ending ("kontot":
+  // "konto"; "jobbet": "jobb", when ``unknown``, the handbook lacking the word and its stem);
+  // a gendered compound's other endings ("spokesman": "spokesperson").
+  Engine.prototype.otherForms = function (word, unknown) {
+    var forms = [], rest = unknown ? ENDING_REST_UNKNOWN : ENDING_REST;
+    this.endings.forEach(function (ending) {
+      if (word.length - ending.length >= rest && word.slice(-ending.length) === ending)
+        forms.push(word.slice(0, -ending.length));
+    });
+    var gendered = this.gendered;
+    gendered.forEach(function (ending) {
+      if (word.length - ending.length < GENDER_BASE || word.slice(-ending.length) !== ending) return;
+      var base = word.slice(0, -ending.length);
+      gendered.forEach(function (other) { if (other !== ending) forms.push(base + other); });
+    });
+    return forms;
   };
 
   // Words of the handbook within ``limit`` typos of ``word`` (the same first letter, or its first
