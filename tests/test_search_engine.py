@@ -154,11 +154,15 @@ def test_a_compound_finds_its_parts_and_its_parts_find_the_compound(tmp_path):
 
 
 def test_a_typo_is_forgiven_on_the_word_as_typed(tmp_path):
-    docs = [_doc("a/#free", "Yttrandefrihet utanför arbetstid"), _doc("a/#secret", "Sekretess och tystnadsplikt")]
-    found = search(tmp_path, docs, ["yttrandefrihed", "sekretes", "tystnadsplit", "xyzzy"])
+    docs = [_doc("a/#free", "Yttrandefrihet utanför arbetstid"), _doc("a/#secret", "Sekretess och tystnadsplikt"),
+            _doc("b/#settings", "Vem ser vad?", "Justera säkerhetsinställningarna.")]
+    found = search(tmp_path, docs, ["yttrandefrihed", "sekretes", "tystnadsplit", "xyzzy", "integritetsinstälningar"],
+                   compounds={"säkerhetsinställningarna": ["säkerhet", "inställningarna"]})
     assert order(found["yttrandefrihed"]) == ["a/#free"]
     assert order(found["sekretes"]) == ["a/#secret"]
     assert order(found["tystnadsplit"]) == ["a/#secret"]
+    assert order(found["integritetsinstälningar"]) == ["b/#settings"]  # a typo in a part of a compound
+    assert found["integritetsinstälningar"]["words"][0]["parts"] == ["integritets", "instälningar"]
     assert order(found["xyzzy"]) == [] and found["xyzzy"]["words"][0]["found"] is False
     assert found["sekretes"]["groups"][0]["results"][0]["matches"][0]["kind"] == "typo"
 

@@ -13,7 +13,8 @@
 //   "lämpligt", "inappropriate": "appropriate") and, in English, with another derivational
 //   ending ("comply": "compliant", "privately": "private");
 // - typo: one wrong, missing, extra or swapped letter (two in long words), on the word as typed
-//   and on its stem ("yttrandefrihed", "sekretes");
+//   and on its stem ("yttrandefrihed", "sekretes"), and in a part of a typed compound
+//   ("integritets|instälningar");
 // - prefix: the word being typed, the last one, as the start of a word ("sekre"); and a word
 //   found in no other way, as an abbreviation ("comms").
 // A stem is also found without an inflectional ending the stemmer missed ("kontot", "konton":
@@ -65,6 +66,8 @@
   // "lämplig", but not "o" + "rd", "in" + "form"). The rest must be a word of the handbook.
   var NEGATING = { sv: ["o"], en: ["un", "in", "im", "il", "ir", "dis", "non"] };
   var NEGATED_MIN = 5;
+  // A part of a typed compound may have a typo if it has at least this many letters.
+  var TYPO_PART = 6;
   // Inflectional endings the stemmer misses: Snowball's Swedish stemmer takes off one ending,
   // and not "-n" or "-t" after a vowel, so "konto", "kontot" and "konton", "sida" and "sidan",
   // "webbplats" and "webbplatsen" get different stems. A word without one of these endings,
@@ -552,8 +555,10 @@
     // Every distinct word (for typos and prefixes), by first letter.
     this.vocabulary = new Map();
     this.stemVocabulary = new Map();
+    this.partVocabulary = new Map();
     postings.forEach(function (list, key) {
-      var kind = key[0], word = key.slice(1), into = kind === "=" ? self.vocabulary : kind === "~" ? self.stemVocabulary : null;
+      var kind = key[0], word = key.slice(1);
+      var into = kind === "=" ? self.vocabulary : kind === "~" ? self.stemVocabulary : kind === "+" ? self.partVocabulary : null;
       if (!into) return;
       var bucket = into.get(word[0]);
       if (!bucket) into.set(word[0], bucket = []);
@@ -693,7 +698,12 @@
       if (limit) {
         this.near(this.vocabulary, word, limit).forEach(function (form) { add("=" + form, "typo", form); });
         var stemLimit = typoLimit(s);
-        if (stemLimit) this.near(this.stemVocabulary, s, stemLimit).forEach(function (st) { add("~" + st, "typo", st); });
+        if (stemLimit) {
+          this.near(this.stemVocabulary, s, stemLimit).forEach(function (st) { add("~" + st, "typo", st); });
+          // A part of the handbook's compounds, with a typo ("instälningar": "inställningar" of
+          // "säkerhetsinställningarna").
+          this.near(this.partVocabulary, s, stemLimit).forEach(function (st) { add("+" + st, "typo", st); });
+        }
       }
     }
     if (isLast && word.length >= 3 && !this.has("=" + word)) {
@@ -758,29 +768,63 @@
   // carries the word. The reading with the most letters in known parts wins, the one whose
   // last part is known on a tie.
   Engine.prototype.split = function (word) {
+    var strict = this.splitParts(word, false);
+    if (strict && strict.allKnown) return strict.parts;
+    // A typo in a part ("integritets|instälningar"): read again with parts that are a typo
+    // away from the handbook's words.
+    var loose = word.length >= 2 * TYPO_PART ? this.splitParts(word, true) : null;
+    var best = loose && (!strict || loose.score > strict.score) ? loose : strict;
+    return best ? best.parts : null;
+  };
+
+  // split()'s readings: {parts, score (letters in known parts), allKnown}. ``loose``: a part of
+  // at least TYPO_PART letters may be a typo away from a word of the handbook (it counts 2
+  // letters less per typo).
+  Engine.prototype.splitParts = function (word, loose, memo) {
     var self = this, best = null;
-    function known(part) {
+    memo = memo || new Map();
+    function value(part) {
+      var v = memo.get(part);
+      if (v !== undefined) return v;
       var s = self.stem(part);
-      return self.has("=" + part) || self.has("~" + s) || self.has("+" + s);
+      v = self.has("=" + part) || self.has("~" + s) || self.has("+" + s) ? part.length :
+        loose && part.length >= TYPO_PART ? Math.max(0, part.length - 2 * self.typos(part)) : 0;
+      memo.set(part, v);
+      return v;
     }
     for (var cut = 3; cut <= word.length - 3; cut++) {
-      var head = word.slice(0, cut), tail = word.slice(cut), tailKnown = known(tail);
+      var head = word.slice(0, cut), tail = word.slice(cut), tailValue = value(tail), tailKnown = tailValue > 0;
       var heads = [head];
       // The linking -s- ("sekretess|inställningar" or "integritet|s|inställningar").
       if (head.length > 3 && head[head.length - 1] === "s") heads.push(head.slice(0, -1));
       for (var i = 0; i < heads.length; i++) {
-        var h = heads[i], headKnown = known(h);
+        var h = heads[i], headValue = value(h), headKnown = headValue > 0;
         if (tailKnown ? !headKnown && (tail.length < 4 || h.length < 4) : !headKnown || h.length < 4 || tail.length < 4) continue;
-        var score = (tailKnown ? tail.length + 0.5 : 0) + (headKnown ? h.length : 0);
-        if (!best || score > best.score) best = { parts: [h, tail], score: score, knownHead: headKnown };
+        var score = (tailKnown ? tailValue + 0.5 : 0) + headValue;
+        if (!best || score > best.score) best = { parts: [h, tail], score: score, allKnown: headKnown && tailKnown };
       }
     }
-    if (best && !best.knownHead) {
+    if (best && !value(best.parts[0])) {
       // Perhaps the head is itself two words the handbook has.
-      var inner = best.parts[0].length >= 6 ? this.split(best.parts[0]) : null;
-      if (inner && inner.every(known)) return inner.concat([best.parts[1]]);
+      var inner = best.parts[0].length >= 6 ? this.splitParts(best.parts[0], loose, memo) : null;
+      if (inner && inner.allKnown)
+        return { parts: inner.parts.concat([best.parts[1]]), score: inner.score + best.score, allKnown: value(best.parts[1]) > 0 };
     }
-    return best ? best.parts : null;
+    return best;
+  };
+
+  // How many typos a word is away from the nearest word, stem or compound part of the handbook
+  // (Infinity: more than its typo limit).
+  Engine.prototype.typos = function (part) {
+    var s = this.stem(part), fewest = Infinity;
+    var count = function (vocabulary, word) {
+      var limit = typoLimit(word);
+      if (limit) this.near(vocabulary, word, limit).forEach(function (form) { fewest = Math.min(fewest, distance(word, form, limit)); });
+    }.bind(this);
+    count(this.vocabulary, part);
+    count(this.stemVocabulary, s);
+    count(this.partVocabulary, s);
+    return fewest;
   };
 
   // The question's words, each with its ways to match.
