@@ -260,6 +260,18 @@ def test_a_question_that_is_a_pages_title_finds_that_page_first(tmp_path):
     assert "#recent" in order(found["Senaste ändringar"])[:3]  # the section of that heading follows
 
 
+def test_a_page_whose_intro_answers_best_still_shows_its_best_sections_first(tmp_path):
+    """Where a page's intro matches best, its sections are shown under it by their share of its
+    best section, not folded behind other pages' weaker sections."""
+    docs = [_doc("law/", "Tillgänglighet", "Hur webbplatsen uppfyller lagen om tillgänglighet."),
+            _doc("law/#status", "Hur tillgänglig är webbplatsen?", "Webbplatsen är delvis förenlig med lagen."),
+            _doc("law/#method", "Hur vi har testat webbplatsen", "Vi har testat webbplatsen själva."),
+            _doc("contact/#details", "Kontaktuppgifter", "Telefon. Webbplats: varberg.se")]
+    docs += [_doc(f"other{i}/#x", "Annat", "Om annat.") for i in range(4)]
+    found = search(tmp_path, docs, ["uppfyller webbplatsen lagen"])["uppfyller webbplatsen lagen"]
+    assert order(found)[:2] == ["law/#status", "law/#method"]
+
+
 # --- what the build gives the engine ---------------------------------------------------------
 
 def test_the_swedish_dictionary_splits_the_handbooks_compounds():

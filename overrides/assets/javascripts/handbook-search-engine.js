@@ -1126,7 +1126,12 @@
     return Array.from(pages.entries()).map(function (entry) {
       var list = entry[1];
       if (!list[0].isPage) list = list.filter(function (r) { return !r.isPage; });
-      list.forEach(function (r) { r.shown = r.score >= SHOWN_SHARE * list[0].score; });
+      // Sections are shown by their share of the page's best section: where the page's own
+      // entry (its title and intro) scores best, its best sections are shown under it all the
+      // same, not folded behind other pages' sections.
+      var sections = list.filter(function (r) { return !r.isPage; });
+      var best = sections.length ? sections[0].score : list[0].score;
+      list.forEach(function (r) { r.shown = r.isPage ? r === list[0] : r.score >= SHOWN_SHARE * best; });
       // Shown first, then folded: the order in which Material draws them.
       list = list.filter(function (r) { return r.shown; }).concat(list.filter(function (r) { return !r.shown; }));
       return { page: entry[0], pageTitle: list[0].pageTitle, results: list };
