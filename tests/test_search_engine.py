@@ -331,6 +331,8 @@ def test_the_editors_command_says_what_matched_where_and_how(site, capsys):
     assert search_command(["two accunts", "--lang", "en", "--site", str(site.dir)]) == 0
     out = capsys.readouterr().out
     assert "facebook-konton.en.md#one-account" in out and "as typo" in out
+    assert search_command(["inappropriate", "--lang", "en", "--site", str(site.dir)]) == 0
+    assert 'matched "appropriate" as word made from the same word' in capsys.readouterr().out
 
 
 def test_the_editors_command_without_nodejs_says_how_to_get_it(site, monkeypatch, capsys):

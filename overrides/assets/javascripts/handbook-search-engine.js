@@ -121,7 +121,7 @@
       "från vid under över efter eller också även bara mycket någon något några alla allt sådan sådana " +
       "mot utan genom inom hos åt än då dock " +
       "ha hade varit vara är blir bli blev skulle kunde ville vill måste bör",
-    en: "a an the and or of to in on at for from with by as is are was were be been being it its this " +
+    en: "a an the and or but of to in on at for from with by as is are was were be been being it its this " +
       "that these those i me my mine you your yours we our us he she his her they them their there " +
       "do does did can could may might must shall should will would have has had not no so if into " +
       "about up out than then also too very just any some all"
