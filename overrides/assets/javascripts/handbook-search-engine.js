@@ -913,6 +913,9 @@
           } else {
             s = SPLIT_WEIGHT * modifiers / Math.max(1, modifiersKnown);
           }
+          // A section that has the compound itself (or another form of it) is found by it, not
+          // by its parts ("profilbild" in "din profilbild", not "profil" and "bild").
+          if (how[d] && (how[d].kind === "exact" || how[d].kind === "stem")) continue;
           if (s > best[d]) { best[d] = s; how[d] = { kind: "split", matches: matches, word: q.word, weight: quality }; }
         }
       }
