@@ -28,15 +28,56 @@ def _doc(location: str, title: str, text: str = "", **extra) -> dict:
     return {"location": location, "title": title, "text": f"<p>{text}</p>" if text else "", **extra}
 
 
+# One Node.js process for the module's searches (starting Node and the engine for each test
+# cost a quarter of a second): it reads {index, queries} per line and answers as the editors'
+# command's runner (handbook/search_query.cjs) does, with explanations.
+_ENGINE_SERVER = """
+const HandbookSearch = require(process.argv[1]);
+require("readline").createInterface({ input: process.stdin, terminal: false }).on("line", line => {
+  const { index, queries } = JSON.parse(line);
+  const engine = HandbookSearch.create(index);
+  process.stdout.write(JSON.stringify(queries.map(q => engine.search(q, { explain: true }))) + "\\n");
+});
+"""
+_engine_process = None
+
+
+def _engine():
+    global _engine_process
+    if _engine_process is None or _engine_process.poll() is not None:
+        _engine_process = subprocess.Popen([node_executable(), "-e", _ENGINE_SERVER, str(ENGINE)], stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    return _engine_process
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_the_engine():
+    yield
+    if _engine_process is not None:
+        _engine_process.stdin.close()
+        _engine_process.wait(timeout=10)
+        _engine_process.stdout.close()
+
+
 def search(tmp_path, docs: list[dict], queries: list[str], lang: str = "sv", **handbook) -> dict[str, dict]:
     """Each query's answer from the engine, on an index of ``docs``."""
     config = {"lang": [lang], "handbook": {"compounds": {}, "navigation": [], "boilerplate": [], "synonyms": [], **handbook}}
+    node = _engine()
+    node.stdin.write(json.dumps({"index": {"config": config, "docs": docs}, "queries": queries}, ensure_ascii=False) + "\n")
+    node.stdin.flush()
+    line = node.stdout.readline()
+    assert line, "the search engine stopped (Node.js): see the message above"
+    return dict(zip(queries, json.loads(line)))
+
+
+def test_the_editors_commands_runner_answers_as_the_engine_does(tmp_path):
+    """handbook/search_query.cjs, which the editors' command runs, gives the engine's answers."""
+    docs = [_doc("a/#x", "Konto", "Ditt konto på Facebook."), _doc("b/#y", "Grupper", "Om grupper.")]
     index = tmp_path / "search_index.json"
-    index.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8")
-    lines = "".join(json.dumps(q) + "\n" for q in queries)
-    out = subprocess.run([node_executable(), str(RUNNER), str(ENGINE), str(index)], input=lines,
+    index.write_text(json.dumps({"config": {"lang": ["sv"], "handbook": {}}, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([node_executable(), str(RUNNER), str(ENGINE), str(index)], input='"kontot"\n"grupp"\n',
                          capture_output=True, text=True, check=True)
-    return {q: json.loads(line) for q, line in zip(queries, out.stdout.splitlines())}
+    assert [json.loads(line) for line in out.stdout.splitlines()] == list(search(tmp_path, docs, ["kontot", "grupp"]).values())
 
 
 def order(found: dict) -> list[str]:
