@@ -31,10 +31,11 @@ RUNNER = Path(__file__).with_name("search_query.cjs")
 CACHE_SITE = Path(".cache") / "search-site"
 
 KINDS = {
-    "sv": {"exact": "exakt", "stem": "annan form av ordet", "part": "del av sammansatt ord",
+    "sv": {"exact": "exakt", "folded": "utan å, ä, ö", "stem": "annan form av ordet", "part": "del av sammansatt ord",
            "typo": "stavfel", "derived": "ord bildat av samma ord", "prefix": "början av ordet"},
-    "en": {"exact": "exact", "stem": "another form of the word", "part": "part of a compound",
-           "typo": "typo", "derived": "word made from the same word", "prefix": "start of the word"},
+    "en": {"exact": "exact", "folded": "without accents", "stem": "another form of the word",
+           "part": "part of a compound", "typo": "typo", "derived": "word made from the same word",
+           "prefix": "start of the word"},
 }
 FIELDS = {
     "sv": {"title": "rubriken", "keywords": "sökorden (search_words.yml)", "anchors": "länkar hit",

@@ -146,6 +146,19 @@ def test_forms_the_stemmer_misses_are_the_same_word_where_the_handbook_has_it(tm
     assert order(search(tmp_path, en, ["spokesman"], lang="en")["spokesman"]) == ["a/#spokes"]
 
 
+def test_a_word_typed_without_swedish_letters_finds_the_word(tmp_path):
+    """A reader without å, ä and ö on the keyboard: "andringar" is "ändringar", "pa" is the
+    little word "på", and a page's title typed so still finds the page first."""
+    docs = [_doc("", "Handbok", "", boost=0.5), _doc("#recent", "Senaste ändringar", "Alla ändringar."),
+            _doc("changes/", "Senaste ändringar", "Ändringar i handboken.", boost=0.5),
+            _doc("topics/#x", "Ämnen", "Om ämnen på sidan.")]
+    found = search(tmp_path, docs, ["amnen", "senaste andringar", "amnen pa"])
+    assert order(found["amnen"]) == ["topics/#x"]
+    assert found["amnen"]["groups"][0]["results"][0]["matches"][0]["kind"] == "folded"
+    assert found["senaste andringar"]["groups"][0]["results"][0]["location"] == "changes/"
+    assert [w["little"] for w in found["amnen pa"]["words"]] == [False, True]
+
+
 def test_a_word_cut_short_finds_the_words_it_starts(tmp_path):
     """Staff abbreviate ("comms", "kommunikationsavd"): a word found in no other way is read as
     the start of the handbook's words, wherever it is in the question."""

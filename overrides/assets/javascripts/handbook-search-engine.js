@@ -5,6 +5,7 @@
 //
 // How a question is matched, word by word (each word scores its best match in a section):
 // - exact: the word as typed ("konton");
+// - folded: the word typed without diacritics ("andringar": "ändringar");
 // - stem: another form of the same word ("kontot"; Snowball's Swedish stemmer, Porter's English);
 // - part: part of a compound ("inställningar" in "säkerhetsinställningarna"; the build splits the
 //   handbook's compounds with a Swedish dictionary), or a typed compound that the handbook writes
@@ -22,8 +23,8 @@
 // An exact match counts most, a prefix least. A word found in few sections counts for more
 // than one found in many (BM25's idf), so the rare word that carries a question outweighs
 // "sociala medier". Words of the question said together in a section (side by side or one word
-// apart) count for more than the same words apart. A heading counts more than the text under it, staff words
-// (search_words.yml) almost as much. Little words ("och", "the") count a little, question words
+// apart) count for more than the same words apart. A heading counts more than the text under
+// it, staff words (search_words.yml) almost as much. Little words ("och", "the") count a little, question words
 // ("vem", "what") fully. Sections marked as navigation (search_words.yml: the start page's lists,
 // the search help, legal text) count less, so that the section that answers comes first; legal
 // text counts fully when the question names it ("tillgänglighetsredogörelsen").
@@ -37,7 +38,8 @@
   // "derived": a word made from the same word, by a derivational ending ("compliant" for
   // "comply", "privately" for "private") or a negating prefix ("olämpligt" for "lämpligt",
   // "inappropriate" for "appropriate"): related, but not the same word.
-  var KIND = { exact: 1, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, prefix: 0.45 };
+  // "folded": the word typed without its diacritics ("andringar" for "ändringar").
+  var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, prefix: 0.45 };
   // How much a word weighs in each field of a section, against its text (BM25F: the fields are
   // added up before repeats stop counting, so a word in the heading and the text is not worth
   // twice a word in the heading).
@@ -322,6 +324,12 @@
     return String(text).toLowerCase().replace(NOT_WORD, " ").trim();
   }
 
+  // A word without diacritics: "ändringar" -> "andringar", "café" -> "cafe".
+  var DIACRITICS = /[\u0300-\u036f]/g;
+  function fold(word) {
+    return word.normalize("NFD").replace(DIACRITICS, "");
+  }
+
   var EMPTY = new Map();
 
   // A text without the sentences that repeat a heading (other than ``own``).
@@ -395,8 +403,14 @@
     // handbook ("facebookkonto": facebook, konto), added below.
     this.compounds = Object.assign({}, handbook.compounds || {});
     this.keyCache = new Map();
-    this.little = new Set(((LITTLE[this.lang] || "") + "").split(" "));
-    this.questionWords = new Set(((QUESTION[this.lang] || "") + "").split(" "));
+    // Little words and question words, also as typed without diacritics ("pa", "nar").
+    var withFolded = function (list) {
+      var set = new Set(list.split(" "));
+      set.forEach(function (w) { set.add(fold(w)); });
+      return set;
+    };
+    this.little = withFolded(LITTLE[this.lang] || "");
+    this.questionWords = withFolded(QUESTION[this.lang] || "");
     this.compounding = !!COMPOUNDING[this.lang];
     var navigation = handbook.navigation || [], boilerplate = handbook.boilerplate || [];
     this.setSynonyms(handbook.synonyms || []);
@@ -565,6 +579,16 @@
       bucket.push(word);
     });
     this.vocabulary.forEach(function (list) { list.sort(); });
+    // Words and stems with letters that have diacritics, by their letters without them
+    // ("andringar": "ändringar"), for a reader without Swedish letters on the keyboard.
+    this.folded = new Map();
+    postings.forEach(function (list, key) {
+      if (key[0] !== "=" && key[0] !== "~") return;
+      var plain = key[0] + fold(key.slice(1));
+      if (plain === key) return;
+      if (!self.folded.has(plain)) self.folded.set(plain, []);
+      self.folded.get(plain).push(key);
+    });
   }
 
   // Synonym groups: each member's words (hyphens dropped, as in the joined word).
@@ -668,6 +692,12 @@
     add("=" + word, "exact");
     add("~" + s, "stem");
     add("+" + s, "part");
+    // Typed without diacritics: the handbook's words and stems that have them ("andringar").
+    if (fold(word) === word) {
+      (this.folded.get("=" + word) || []).concat(this.folded.get("~" + s) || []).forEach(function (key) {
+        add(key, "folded", key.slice(1));
+      });
+    }
     // Words made from the same word: with or without a derivational ending ("privately" and
     // "private", "comply" and "compliant"), or with a negating prefix ("inappropriate").
     var full = this.fullStem(word);
@@ -959,10 +989,10 @@
     // A question that is a whole heading names what the reader wants: that section, or that
     // page when it is a page's title ("Senaste ändringar" is a page, and also a section of the
     // start page that points to it), comes first, before any section that only shares its words.
-    var asked = sentenceKey(query || "");
+    var asked = fold(sentenceKey(query || ""));
     ranked.forEach(function (r) {
       var doc = self.docs[r.doc];
-      r.named = asked && doc.titleKey === asked ? (doc.isPage ? 2 : 1) : 0;
+      r.named = asked && fold(doc.titleKey) === asked ? (doc.isPage ? 2 : 1) : 0;
     });
     ranked.sort(function (a, b) { return (b.named - a.named) || (a.pointer - b.pointer) || b.score - a.score || a.doc - b.doc; });
     var top = ranked.length ? Math.max.apply(null, ranked.map(function (r) { return r.score; })) : 0;
