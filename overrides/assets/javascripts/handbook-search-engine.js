@@ -462,7 +462,7 @@
       var listed = function (list) { return list.some(function (n) { return n === doc.location || n === page; }); };
       self.docs.push({
         location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
-        titleKey: sentenceKey(title),
+        titleKey: fold(sentenceKey(title)),
         pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, tokens: tokens, weight: weight,
         navigation: listed(navigation),
         boilerplate: boilerplate.indexOf(page) >= 0 ? "page" : boilerplate.indexOf(doc.location) >= 0 ? "section" : false
@@ -992,7 +992,7 @@
     var asked = fold(sentenceKey(query || ""));
     ranked.forEach(function (r) {
       var doc = self.docs[r.doc];
-      r.named = asked && fold(doc.titleKey) === asked ? (doc.isPage ? 2 : 1) : 0;
+      r.named = asked && doc.titleKey === asked ? (doc.isPage ? 2 : 1) : 0;
     });
     ranked.sort(function (a, b) { return (b.named - a.named) || (a.pointer - b.pointer) || b.score - a.score || a.doc - b.doc; });
     var top = ranked.length ? Math.max.apply(null, ranked.map(function (r) { return r.score; })) : 0;
