@@ -27,7 +27,7 @@ FOOTER_LINK = "a.md-footer__link--{direction}[href]"  # direction: prev or next
 PERMALINK = ".headerlink"
 
 # MkDocs' search plugin writes the index here; Material's bundle requests it (and our
-# search-on-demand code holds that request back until the reader reaches for search).
+# material-seams.js holds that request back until the reader reaches for search).
 SEARCH_INDEX = "search/search_index.json"
 
 

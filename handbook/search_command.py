@@ -3,8 +3,8 @@
 For editors who want to know why a question does not find its answer, and which search word
 (search_words.yml) would help. It prints the top results in the order the search box shows
 them, and for each the words that matched: in which field (heading, staff words, page title,
-text) and as which word form (exact, another form of the word, part of a compound, typo, start
-of a word).
+text) and as which word form (exact, another form of the word, part of a compound, typo, a word
+made from the same word, start of a word).
 
 It runs the site's own search code (``assets/javascripts/handbook-search-engine.js`` of the
 built site, the file the browser runs) in Node.js against the built search index, so it cannot
@@ -31,10 +31,11 @@ RUNNER = Path(__file__).with_name("search_query.cjs")
 CACHE_SITE = Path(".cache") / "search-site"
 
 KINDS = {
-    "sv": {"exact": "exakt", "stem": "annan form av ordet", "part": "del av sammansatt ord",
-           "typo": "stavfel", "prefix": "början av ordet"},
-    "en": {"exact": "exact", "stem": "another form of the word", "part": "part of a compound",
-           "typo": "typo", "prefix": "start of the word"},
+    "sv": {"exact": "exakt", "folded": "utan å, ä, ö", "stem": "annan form av ordet", "part": "del av sammansatt ord",
+           "typo": "stavfel", "derived": "ord bildat av samma ord", "prefix": "början av ordet"},
+    "en": {"exact": "exact", "folded": "without accents", "stem": "another form of the word",
+           "part": "part of a compound", "typo": "typo", "derived": "word made from the same word",
+           "prefix": "start of the word"},
 }
 FIELDS = {
     "sv": {"title": "rubriken", "keywords": "sökorden (search_words.yml)", "anchors": "länkar hit",

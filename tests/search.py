@@ -76,9 +76,9 @@ def answers(page, query: str) -> list[str]:
 
 # Asks every question in turn inside the page: the box gets the question and a keyup (Material
 # searches on keyup, with the box's value), and the answer is read once the search worker has
-# answered that question (Material's worker protocol: QUERY = 2, RESULT = 3) and Material has
-# drawn it: its own listener, added first, draws before ours reads. One round trip for hundreds
-# of questions; the keyboard tests press real keys.
+# answered that question (Material's worker protocol, as material-seams.js knows it: QUERY,
+# RESULT) and Material has drawn it: its own listener, added first, draws before ours reads. One
+# round trip for hundreds of questions; the keyboard tests press real keys.
 _ASK_ALL = """async ([queries, answers]) => {
   const box = document.querySelector('input.md-search__input');
   const read = new Function('els', 'return (' + answers + ')(els)');
@@ -86,11 +86,12 @@ _ASK_ALL = """async ([queries, answers]) => {
   if (!Worker.prototype.__asked) {
     const post = Worker.prototype.postMessage;
     Worker.prototype.postMessage = function (message, ...rest) {
-      if (message && message.type === 2 && window.__asking) window.__asking(this, message.data);
+      if (message && message.type === window.MaterialSeams.MESSAGE.QUERY && window.__asking) window.__asking(this, message.data);
       return post.call(this, message, ...rest);
     };
     Worker.prototype.__asked = true;
   }
+  const { QUERY, RESULT } = window.MaterialSeams.MESSAGE;
   const out = {};
   for (const query of queries) {
     if (box.value !== query) {
@@ -98,7 +99,7 @@ _ASK_ALL = """async ([queries, answers]) => {
         window.__asking = (worker, data) => {
           if (data !== query) return;
           const heard = event => {
-            if (event.data && event.data.type === 3) { worker.removeEventListener('message', heard); resolve(); }
+            if (event.data && event.data.type === RESULT) { worker.removeEventListener('message', heard); resolve(); }
           };
           worker.addEventListener('message', heard);
         };

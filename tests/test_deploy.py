@@ -205,7 +205,8 @@ def test_nginx_caches_hashed_assets_for_a_year_and_everything_else_until_it_chan
     for own in ("index.html", "en/index.html", "404.html", "search/search_index.json",
                 "en/search/search_index.json", "sitemap.xml", "assets/javascripts/language-switch.js",
                 "assets/javascripts/search-no-results.js", "assets/javascripts/workers/handbook-search.js",
-                "assets/stylesheets/handbook.css"):
+                "assets/javascripts/material-seams.js", "assets/javascripts/handbook-search-engine.js",
+                "assets/javascripts/navigation-drawer.js", "assets/stylesheets/handbook.css", "feed.xml", "en/feed.xml"):
         assert own in files and own not in immutable, f"{own} must not be cached as immutable"
     # "Revalidated" is cheap: an unchanged page answers 304 without a body.
     page = client.get("en/")

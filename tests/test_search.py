@@ -1,12 +1,17 @@
 """Promises about search: staff find answers to their questions, in their own language.
 
-Two question sets, reported separately:
+Three question sets, reported separately:
 
 - tests/search_cases.yml, the tuning set: questions written with the search words, and extended
   while search was tuned. Each must find its section in the top 3, 90 % first.
-- tests/search_held_out.yml, the held-out set: written from the pages alone, before any tuning,
-  and never tuned on. It measures what staff will get with questions nobody wrote a test for.
-  Its failures print figures only, never its questions (see handbook/search_quality.py).
+- tests/search_held_out.yml, the development set: written from the pages alone before round one
+  of the search work, as its held-out set. Its misses were read after round one, so it can no
+  longer judge: its figures are printed and must not fall below a floor, but it is not held to
+  the issue's targets.
+- tests/search_held_out_2.yml, the held-out set: written from the pages alone by someone who saw
+  neither the search code nor the other sets, and never tuned on. It is held to the issue's
+  targets (#12). Its results print figures only, never its questions (see
+  handbook/search_quality.py).
 """
 
 from __future__ import annotations
@@ -20,15 +25,30 @@ from handbook.project import ROOT, WORDS_FILE, HandbookError
 from handbook.search_command import SiteSearch, answer_order
 from handbook.search_quality import load_questions, score_questions
 from handbook.search_words import load_search_words
+from tests.conftest import IN_CI
 from tests.search import answers, ask_all, type_query
 from tests.test_content import article, heading_text
 
 CASES_FILE = Path(__file__).parent / "search_cases.yml"
-HELD_OUT_FILE = Path(__file__).parent / "search_held_out.yml"
+# Round one's held-out set, now a development set (see the module's docstring).
+DEVELOPMENT_FILE = Path(__file__).parent / "search_held_out.yml"
+# THE HELD-OUT SET: the judge of round two, added by the lead. Never tune on it, never print its
+# questions.
+HELD_OUT_FILE = Path(__file__).parent / "search_held_out_2.yml"
 TOP_1_SHARE = 0.9
 # The held-out targets, in each language (issue #12).
 HELD_OUT_TOP_1, HELD_OUT_TOP_3, HELD_OUT_PAGE_TOP_3 = 0.85, 0.95, 1.0
+# The development set must not fall back below where round two left it (sv 89 % / 98 %, en 91 % /
+# 100 %, first / top 3), less a margin: a floor against regressions, not the issue's targets.
+DEVELOPMENT_TOP_1, DEVELOPMENT_TOP_3 = 0.8, 0.9
 COMPARED = 5  # results compared between the browser and the editors' command
+
+
+class _Unprinted(dict):
+    """Answers to held-out questions: pytest shows a failing test's arguments, never these."""
+
+    def __repr__(self) -> str:
+        return f"<answers to {sum(len(v) for v in self.values())} held-out questions>"
 
 
 @pytest.fixture(scope="module")
@@ -50,16 +70,31 @@ def _location(site, lang, url: str) -> str:
     return url[len(site.url + lang.url_prefix()):]
 
 
-@pytest.fixture(scope="module")
-def browser_answers(site, search_pages):
-    """Every question of both sets, asked once in the browser: locale -> query -> locations."""
+def _asked(site, search_pages, files) -> dict[str, dict[str, list[str]]]:
+    """Every question of ``files``, asked once in the browser: locale -> query -> locations."""
     found = {}
     for lang in site.languages:
-        queries = [case["query"] for path in (CASES_FILE, HELD_OUT_FILE)
-                   for case in load_questions(path, site.languages).get(lang.locale, [])]
+        queries = [case["query"] for path in files for case in load_questions(path, site.languages).get(lang.locale, [])]
         urls = ask_all(search_pages[lang.locale], queries)
         found[lang.locale] = {q: [_location(site, lang, u) for u in urls[q]] for q in queries}
     return found
+
+
+@pytest.fixture(scope="module")
+def browser_answers(site, search_pages):
+    """The tuning and development sets' answers in the browser."""
+    return _asked(site, search_pages, (CASES_FILE, DEVELOPMENT_FILE))
+
+
+@pytest.fixture(scope="module")
+def held_out_answers(site, search_pages):
+    """The held-out set's answers in the browser, never printed; the set must be there in CI."""
+    if not HELD_OUT_FILE.exists():
+        message = f"HELD-OUT SEARCH TEST NOT RUN: {HELD_OUT_FILE.name} is missing."
+        if IN_CI:
+            pytest.fail(message + " In CI (CI=true) it must run.", pytrace=False)
+        pytest.skip(message)
+    return _Unprinted(_asked(site, search_pages, (HELD_OUT_FILE,)))
 
 
 def _lang(site, locale):
@@ -67,7 +102,8 @@ def _lang(site, locale):
 
 
 def test_every_question_and_search_word_names_a_real_section(site):
-    for path, least in ((CASES_FILE, 30), (HELD_OUT_FILE, 40)):
+    sets = [(CASES_FILE, 30), (DEVELOPMENT_FILE, 40)] + ([(HELD_OUT_FILE, 40)] if HELD_OUT_FILE.exists() else [])
+    for path, least in sets:
         questions = load_questions(path, site.languages)
         for lang in site.languages:
             assert len(questions[lang.locale]) >= least, f"{path.name}: fewer than {least} {lang.name} questions"
@@ -94,11 +130,30 @@ def test_staff_questions_find_their_section_in_the_top_three_and_mostly_first(si
 
 
 @pytest.mark.parametrize("locale", ["sv", "en"])
-def test_held_out_questions_find_their_section(site, browser_answers, locale):
-    """The issue's targets on questions nobody tuned for. Figures only: never tune on its misses."""
+def test_the_development_set_stays_where_round_two_left_it(site, browser_answers, locale):
+    """tests/search_held_out.yml was round one's held-out set. Its misses were read after round
+    one (to learn the kinds of failure), so it became a development set and cannot show what
+    staff will get: it is reported, and held only to a floor against regressions, not to the
+    issue's targets. The held-out set is tests/search_held_out_2.yml (below)."""
+    lang = _lang(site, locale)
+    score = score_questions(load_questions(DEVELOPMENT_FILE, site.languages)[locale], lang,
+                            lambda q: browser_answers[locale][q])
+    figures = score.line(f"development set ({DEVELOPMENT_FILE.name}) {locale}")
+    print(figures)
+    assert score.share(score.first) >= DEVELOPMENT_TOP_1 and score.share(score.top3) >= DEVELOPMENT_TOP_3, (
+        f"{figures}; floor: first {DEVELOPMENT_TOP_1:.0%}, top 3 {DEVELOPMENT_TOP_3:.0%}")
+
+
+# ---------------------------------------------------------------------------------------------
+# THE HELD-OUT SET (tests/search_held_out_2.yml): the issue's targets, on questions nobody tuned
+# for. Figures only, never its questions: never tune on its misses.
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_held_out_questions_find_their_section(site, held_out_answers, locale):
     lang = _lang(site, locale)
     score = score_questions(load_questions(HELD_OUT_FILE, site.languages)[locale], lang,
-                            lambda q: browser_answers[locale][q])
+                            lambda q: held_out_answers[locale][q])
     figures = score.line(f"held-out set ({HELD_OUT_FILE.name}) {locale}")
     print(figures)
     met = (score.share(score.first) >= HELD_OUT_TOP_1 and score.share(score.top3) >= HELD_OUT_TOP_3
@@ -110,19 +165,23 @@ def test_held_out_questions_find_their_section(site, browser_answers, locale):
 
 
 @pytest.mark.parametrize("locale", ["sv", "en"])
-def test_the_editors_command_finds_what_the_search_box_finds(site, browser_answers, locale):
-    """handbook-search runs the built site's search code in Node.js: on every question of both
-    sets, its results are the search box's, in the same order."""
+def test_the_editors_command_finds_what_the_search_box_finds(site, browser_answers, request, locale):
+    """handbook-search runs the built site's search code in Node.js: on every question of every
+    set, its results are the search box's, in the same order."""
     lang = _lang(site, locale)
+    asked = dict(browser_answers[locale])
+    if HELD_OUT_FILE.exists():
+        asked.update(request.getfixturevalue("held_out_answers")[locale])
     differ = []
     with SiteSearch(site.dir, lang) as node:
-        for number, (query, browser) in enumerate(browser_answers[locale].items(), start=1):
+        for number, (query, browser) in enumerate(asked.items(), start=1):
             command = [r["location"] for r in answer_order(node.ask(query))]
             if command[:COMPARED] != browser[:COMPARED]:
                 differ.append(number)
-    if differ:  # numbers only: most questions are held out
-        pytest.fail(f"{len(differ)} of {len(browser_answers[locale])} {lang.name} questions differ (numbers {differ})",
-                    pytrace=False)
+    total = len(asked)
+    del asked
+    if differ:  # numbers only: some questions are held out
+        pytest.fail(f"{len(differ)} of {total} {lang.name} questions differ (numbers {differ})", pytrace=False)
 
 
 def section_headings(site):

@@ -28,15 +28,56 @@ def _doc(location: str, title: str, text: str = "", **extra) -> dict:
     return {"location": location, "title": title, "text": f"<p>{text}</p>" if text else "", **extra}
 
 
+# One Node.js process for the module's searches (starting Node and the engine for each test
+# cost a quarter of a second): it reads {index, queries} per line and answers as the editors'
+# command's runner (handbook/search_query.cjs) does, with explanations.
+_ENGINE_SERVER = """
+const HandbookSearch = require(process.argv[1]);
+require("readline").createInterface({ input: process.stdin, terminal: false }).on("line", line => {
+  const { index, queries } = JSON.parse(line);
+  const engine = HandbookSearch.create(index);
+  process.stdout.write(JSON.stringify(queries.map(q => engine.search(q, { explain: true }))) + "\\n");
+});
+"""
+_engine_process = None
+
+
+def _engine():
+    global _engine_process
+    if _engine_process is None or _engine_process.poll() is not None:
+        _engine_process = subprocess.Popen([node_executable(), "-e", _ENGINE_SERVER, str(ENGINE)], stdin=subprocess.PIPE,
+                                           stdout=subprocess.PIPE, text=True, encoding="utf-8")
+    return _engine_process
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _stop_the_engine():
+    yield
+    if _engine_process is not None:
+        _engine_process.stdin.close()
+        _engine_process.wait(timeout=10)
+        _engine_process.stdout.close()
+
+
 def search(tmp_path, docs: list[dict], queries: list[str], lang: str = "sv", **handbook) -> dict[str, dict]:
     """Each query's answer from the engine, on an index of ``docs``."""
     config = {"lang": [lang], "handbook": {"compounds": {}, "navigation": [], "boilerplate": [], "synonyms": [], **handbook}}
+    node = _engine()
+    node.stdin.write(json.dumps({"index": {"config": config, "docs": docs}, "queries": queries}, ensure_ascii=False) + "\n")
+    node.stdin.flush()
+    line = node.stdout.readline()
+    assert line, "the search engine stopped (Node.js): see the message above"
+    return dict(zip(queries, json.loads(line)))
+
+
+def test_the_editors_commands_runner_answers_as_the_engine_does(tmp_path):
+    """handbook/search_query.cjs, which the editors' command runs, gives the engine's answers."""
+    docs = [_doc("a/#x", "Konto", "Ditt konto på Facebook."), _doc("b/#y", "Grupper", "Om grupper.")]
     index = tmp_path / "search_index.json"
-    index.write_text(json.dumps({"config": config, "docs": docs}, ensure_ascii=False), encoding="utf-8")
-    lines = "".join(json.dumps(q) + "\n" for q in queries)
-    out = subprocess.run([node_executable(), str(RUNNER), str(ENGINE), str(index)], input=lines,
+    index.write_text(json.dumps({"config": {"lang": ["sv"], "handbook": {}}, "docs": docs}, ensure_ascii=False), encoding="utf-8")
+    out = subprocess.run([node_executable(), str(RUNNER), str(ENGINE), str(index)], input='"kontot"\n"grupp"\n',
                          capture_output=True, text=True, check=True)
-    return {q: json.loads(line) for q, line in zip(queries, out.stdout.splitlines())}
+    assert [json.loads(line) for line in out.stdout.splitlines()] == list(search(tmp_path, docs, ["kontot", "grupp"]).values())
 
 
 def order(found: dict) -> list[str]:
@@ -72,13 +113,78 @@ def test_the_english_stemmer_is_porters_as_lunr_writes_it():
     assert len(words) > 300 and all(len(w) <= 2 or "y" in w for w in differ), differ
 
 
-def test_search_stems_inflections_only_so_unrelated_words_stay_apart(tmp_path):
+def test_search_stems_inflections_and_ranks_derived_words_below_them(tmp_path):
+    """Inflections are the same word. Swedish derivations are not matched ("lagligt" is not
+    "lagen", the law); English ones are, below the word itself ("managers" after "manage")."""
     docs = [_doc("lag/#a", "Lagen om tillgänglighet"), _doc("grupp/#b", "Din grupp", "Gruppen och grupperna.")]
     found = search(tmp_path, docs, ["lagligt", "grupper"])
-    assert order(found["lagligt"]) == []  # not "lag" (the law): lagligt is another word
+    assert order(found["lagligt"]) == []
     assert order(found["grupper"]) == ["grupp/#b"]
-    en = search(tmp_path, [_doc("m/#a", "Senior managers"), _doc("m/#b", "Manage a page", "You manage it.")], ["manage"], lang="en")
-    assert order(en["manage"]) == ["m/#b"]  # "managers" is not found by stem alone
+    en = [_doc("s/#a", "Senior managers"), _doc("m/#b", "Manage a page", "You manage it."),
+          _doc("c/#law", "Compliance with the law", "The website is partly compliant."),
+          _doc("p/#private", "Private use", "Use social media as a private individual.")]
+    found = search(tmp_path, en, ["manage", "does the website comply", "using social media privately"], lang="en")
+    assert order(found["manage"]) == ["m/#b", "s/#a"]
+    assert found["manage"]["groups"][1]["results"][0]["matches"][0]["kind"] == "derived"
+    assert order(found["does the website comply"])[0] == "c/#law"
+    assert order(found["using social media privately"])[0] == "p/#private"
+
+
+def test_forms_the_stemmer_misses_are_the_same_word_where_the_handbook_has_it(tmp_path):
+    """Snowball's Swedish stemmer leaves "-n" and "-t" after a vowel, and takes off one ending:
+    "kontot", "konton" and "konto" get three stems. Without such an ending, stemmed again, a
+    word is the same as the handbook's word of that stem."""
+    docs = [_doc("fb/#one", "Dubbla konton", "Du kan inte ha flera konton."),
+            _doc("fb/#who", "Vem ser vad?", "De ser inte ditt privata konto."),
+            _doc("work/#time", "Utanför ditt jobb", "På fritiden."),
+            _doc("x/#other", "Annat", "Om annat.")]
+    found = search(tmp_path, docs, ["kontot", "konto", "jobbet", "spokesman"])
+    assert set(order(found["kontot"])) == {"fb/#one", "fb/#who"}
+    assert set(order(found["konto"])) == {"fb/#one", "fb/#who"}
+    assert order(found["jobbet"]) == ["work/#time"]  # a word the handbook lacks: "jobb"
+    en = [_doc("a/#spokes", "Not a spokesperson", "Do not present yourself as a spokesperson."), _doc("x/#other", "Other", "About men.")]
+    assert order(search(tmp_path, en, ["spokesman"], lang="en")["spokesman"]) == ["a/#spokes"]
+
+
+def test_a_word_typed_without_swedish_letters_finds_the_word(tmp_path):
+    """A reader without å, ä and ö on the keyboard: "andringar" is "ändringar", "pa" is the
+    little word "på", and a page's title typed so still finds the page first."""
+    docs = [_doc("", "Handbok", "", boost=0.5), _doc("#recent", "Senaste ändringar", "Alla ändringar."),
+            _doc("changes/", "Senaste ändringar", "Ändringar i handboken.", boost=0.5),
+            _doc("topics/#x", "Ämnen", "Om ämnen på sidan.")]
+    found = search(tmp_path, docs, ["amnen", "senaste andringar", "amnen pa"])
+    assert order(found["amnen"]) == ["topics/#x"]
+    assert found["amnen"]["groups"][0]["results"][0]["matches"][0]["kind"] == "folded"
+    assert found["senaste andringar"]["groups"][0]["results"][0]["location"] == "changes/"
+    assert [w["little"] for w in found["amnen pa"]["words"]] == [False, True]
+
+
+def test_a_word_cut_short_finds_the_words_it_starts(tmp_path):
+    """Staff abbreviate ("comms", "kommunikationsavd"): a word found in no other way is read as
+    the start of the handbook's words, wherever it is in the question."""
+    en = [_doc("c/#details", "Contact details", "Communications Unit, Municipal Secretariat."),
+          _doc("x/#other", "Other", "About other things.")]
+    found = search(tmp_path, en, ["comms email", "zqxw email"], lang="en")
+    assert order(found["comms email"]) == ["c/#details"]
+    assert found["comms email"]["groups"][0]["results"][0]["matches"][0]["kind"] == "prefix"
+    assert order(found["zqxw email"]) == []
+
+
+def test_a_negated_word_finds_the_word_and_the_word_finds_it(tmp_path):
+    """"olämpligt" is "not lämpligt", "inappropriate" is "not appropriate": the question is
+    about the same thing, whichever way it is put."""
+    sv = [_doc("a/#sense", "Använd sunt förnuft", "Det som är tillåtet kanske inte alltid är lämpligt."),
+          _doc("g/#groups", "Så fungerar en grupp", "En grupp kan vara direkt olämplig i många fall."),
+          _doc("x/#other", "Ordning", "Om ordningen.")]
+    found = search(tmp_path, sv, ["olämpligt", "lämpliga grupper", "ordning"])
+    assert order(found["olämpligt"]) == ["g/#groups", "a/#sense"]  # the word as typed first
+    assert order(found["lämpliga grupper"])[0] == "g/#groups"
+    assert order(found["ordning"]) == ["x/#other"]  # "o" + "rdning" is no word
+    en = [_doc("a/#sense", "Use common sense", "What is allowed may not always be appropriate."),
+          _doc("f/#form", "Forms", "Fill in the form.")]
+    found = search(tmp_path, en, ["inappropriate", "inform"], lang="en")
+    assert order(found["inappropriate"]) == ["a/#sense"]
+    assert order(found["inform"]) == []  # "in" + "form": too short to be a word of its own
 
 
 # --- matching --------------------------------------------------------------------------------
@@ -102,11 +208,15 @@ def test_a_compound_finds_its_parts_and_its_parts_find_the_compound(tmp_path):
 
 
 def test_a_typo_is_forgiven_on_the_word_as_typed(tmp_path):
-    docs = [_doc("a/#free", "Yttrandefrihet utanför arbetstid"), _doc("a/#secret", "Sekretess och tystnadsplikt")]
-    found = search(tmp_path, docs, ["yttrandefrihed", "sekretes", "tystnadsplit", "xyzzy"])
+    docs = [_doc("a/#free", "Yttrandefrihet utanför arbetstid"), _doc("a/#secret", "Sekretess och tystnadsplikt"),
+            _doc("b/#settings", "Vem ser vad?", "Justera säkerhetsinställningarna.")]
+    found = search(tmp_path, docs, ["yttrandefrihed", "sekretes", "tystnadsplit", "xyzzy", "integritetsinstälningar"],
+                   compounds={"säkerhetsinställningarna": ["säkerhet", "inställningarna"]})
     assert order(found["yttrandefrihed"]) == ["a/#free"]
     assert order(found["sekretes"]) == ["a/#secret"]
     assert order(found["tystnadsplit"]) == ["a/#secret"]
+    assert order(found["integritetsinstälningar"]) == ["b/#settings"]  # a typo in a part of a compound
+    assert found["integritetsinstälningar"]["words"][0]["parts"] == ["integritets", "instälningar"]
     assert order(found["xyzzy"]) == [] and found["xyzzy"]["words"][0]["found"] is False
     assert found["sekretes"]["groups"][0]["results"][0]["matches"][0]["kind"] == "typo"
 
@@ -128,6 +238,15 @@ def test_question_words_count_where_they_carry_the_question(tmp_path):
     assert order(search(tmp_path, docs, ["vem ser vad"])["vem ser vad"])[0] == "fb/#who"
 
 
+def test_the_questions_words_said_together_outrank_the_same_words_apart(tmp_path):
+    docs = [_doc("a/#apart", "Bilder", "Dela i kanaler. Länka till vilka du vill."),
+            _doc("b/#near", "Strategi", "Fundera över vilka kanaler du vill dela och länka till."),
+            _doc("c/#other", "Annat", "Om annat.")]
+    found = search(tmp_path, docs, ["vilka kanaler", "dela länk"])
+    assert order(found["vilka kanaler"])[0] == "b/#near"  # side by side
+    assert order(found["dela länk"])[0] == "b/#near"  # one word between
+
+
 def test_navigation_and_boilerplate_rank_below_the_section_that_answers(tmp_path):
     docs = [
         _doc("", "Handbok", ""), _doc("#topics", "Ämnen", "Får jag kritisera kommunen? Om yttrandefrihet och kritik."),
@@ -137,6 +256,22 @@ def test_navigation_and_boilerplate_rank_below_the_section_that_answers(tmp_path
     found = search(tmp_path, docs, ["kritisera kommunen", "anmäl brister"], navigation=["#topics"], boilerplate=["law/"])
     assert order(found["kritisera kommunen"])[0] == "rules/#free"
     assert order(found["anmäl brister"])[0] == "law/#report"  # found by its heading all the same
+
+
+def test_legal_text_counts_fully_when_the_question_names_it(tmp_path):
+    """The accessibility statement ranks below the sections that answer, unless the question is
+    about it: a word of the question in the title of the page listed as boilerplate."""
+    docs = [_doc("law/", "Tillgänglighetsredogörelse", "Kommunen står bakom webbplatsen."),
+            _doc("law/#service", "Webbplats", "Handboken för sociala medier."),
+            _doc("law/#feedback", "Om du inte kan använda webbplatsen", "Kontakta oss."),
+            _doc("web/#links", "Kommunens webbplats", "Vad som gäller för länkar till webbplatsen och filmer.")]
+    docs += [_doc(f"other{i}/#x", "Sociala medier", "Vad som gäller för konton och grupper.") for i in range(6)]
+    compounds = {"tillgänglighetsredogörelsen": ["tillgänglighet", "redogörelsen"],
+                 "tillgänglighetsredogörelse": ["tillgänglighet", "redogörelse"]}
+    found = search(tmp_path, docs, ["vilken webbplats gäller tillgänglighetsredogörelsen", "webbplats och filmer"],
+                   boilerplate=["law/"], compounds=compounds)
+    assert order(found["vilken webbplats gäller tillgänglighetsredogörelsen"])[0] == "law/#service"
+    assert order(found["webbplats och filmer"])[0] == "web/#links"
 
 
 def test_synonyms_count_where_the_section_says_a_word_of_their_group(tmp_path):
@@ -166,6 +301,29 @@ def test_the_first_row_of_a_page_opens_its_best_section(tmp_path):
     group = found["groups"][0]
     assert [r["location"] for r in group["results"]] == ["fb/#one"]  # the page's own entry left out
     assert order(found)[0] == "fb/#one"
+
+
+def test_a_question_that_is_a_pages_title_finds_that_page_first(tmp_path):
+    """The start page's section "Senaste ändringar" points to the page of that title, and says the
+    words as often: the reader who types the page's whole title means the page."""
+    docs = [_doc("", "Handbok", "", boost=0.5), _doc("#recent", "Senaste ändringar", "Senaste ändringar. Alla ändringar."),
+            _doc("changes/", "Senaste ändringar", "Ändringar i handboken.", boost=0.5),
+            _doc("changes/#feed", "Följ ändringarna", "Följ ändringarna i en flödesläsare.")]
+    found = search(tmp_path, docs, ["Senaste ändringar"])
+    assert found["Senaste ändringar"]["groups"][0]["results"][0]["location"] == "changes/"
+    assert "#recent" in order(found["Senaste ändringar"])[:3]  # the section of that heading follows
+
+
+def test_a_page_whose_intro_answers_best_still_shows_its_best_sections_first(tmp_path):
+    """Where a page's intro matches best, its sections are shown under it by their share of its
+    best section, not folded behind other pages' weaker sections."""
+    docs = [_doc("law/", "Tillgänglighet", "Hur webbplatsen uppfyller lagen om tillgänglighet."),
+            _doc("law/#status", "Hur tillgänglig är webbplatsen?", "Webbplatsen är delvis förenlig med lagen."),
+            _doc("law/#method", "Hur vi har testat webbplatsen", "Vi har testat webbplatsen själva."),
+            _doc("contact/#details", "Kontaktuppgifter", "Telefon. Webbplats: varberg.se")]
+    docs += [_doc(f"other{i}/#x", "Annat", "Om annat.") for i in range(4)]
+    found = search(tmp_path, docs, ["uppfyller webbplatsen lagen"])["uppfyller webbplatsen lagen"]
+    assert order(found)[:2] == ["law/#status", "law/#method"]
 
 
 # --- what the build gives the engine ---------------------------------------------------------
@@ -227,6 +385,8 @@ def test_the_editors_command_says_what_matched_where_and_how(site, capsys):
     assert search_command(["two accunts", "--lang", "en", "--site", str(site.dir)]) == 0
     out = capsys.readouterr().out
     assert "facebook-konton.en.md#one-account" in out and "as typo" in out
+    assert search_command(["inappropriate", "--lang", "en", "--site", str(site.dir)]) == 0
+    assert 'matched "appropriate" as word made from the same word' in capsys.readouterr().out
 
 
 def test_the_editors_command_without_nodejs_says_how_to_get_it(site, monkeypatch, capsys):

@@ -5,19 +5,29 @@
 //
 // How a question is matched, word by word (each word scores its best match in a section):
 // - exact: the word as typed ("konton");
+// - folded: the word typed without diacritics ("andringar": "ändringar");
 // - stem: another form of the same word ("kontot"; Snowball's Swedish stemmer, Porter's English);
 // - part: part of a compound ("inställningar" in "säkerhetsinställningarna"; the build splits the
 //   handbook's compounds with a Swedish dictionary), or a typed compound that the handbook writes
 //   apart or hyphenated ("facebookkonton": "Facebook-konto");
+// - derived: a word made from the same word: without a negating prefix ("olämpligt":
+//   "lämpligt", "inappropriate": "appropriate") and, in English, with another derivational
+//   ending ("comply": "compliant", "privately": "private");
 // - typo: one wrong, missing, extra or swapped letter (two in long words), on the word as typed
-//   and on its stem ("yttrandefrihed", "sekretes");
-// - prefix: the word being typed, the last one, as the start of a word ("sekre").
+//   and on its stem ("yttrandefrihed", "sekretes"), and in a part of a typed compound
+//   ("integritets|instälningar");
+// - prefix: the word being typed, the last one, as the start of a word ("sekre"); and a word
+//   found in no other way, as an abbreviation ("comms").
+// A stem is also found without an inflectional ending the stemmer missed ("kontot", "konton":
+// "konto"), and a gendered compound by its other endings ("spokesman": "spokesperson").
 // An exact match counts most, a prefix least. A word found in few sections counts for more
 // than one found in many (BM25's idf), so the rare word that carries a question outweighs
-// "sociala medier". A heading counts more than the text under it, staff words
-// (search_words.yml) almost as much. Little words ("och", "the") count a little, question words
+// "sociala medier". Words of the question said together in a section (side by side or one word
+// apart) count for more than the same words apart. A heading counts more than the text under
+// it, staff words (search_words.yml) almost as much. Little words ("och", "the") count a little, question words
 // ("vem", "what") fully. Sections marked as navigation (search_words.yml: the start page's lists,
-// the search help, legal text) count less, so that the section that answers comes first.
+// the search help, legal text) count less, so that the section that answers comes first; legal
+// text counts fully when the question names it ("tillgänglighetsredogörelsen").
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else root.HandbookSearch = factory();
@@ -25,7 +35,11 @@
   "use strict";
 
   // How much each kind of match is worth, against an exact match.
-  var KIND = { exact: 1, stem: 0.9, part: 0.6, typo: 0.55, prefix: 0.45 };
+  // "derived": a word made from the same word, by a derivational ending ("compliant" for
+  // "comply", "privately" for "private") or a negating prefix ("olämpligt" for "lämpligt",
+  // "inappropriate" for "appropriate"): related, but not the same word.
+  // "folded": the word typed without its diacritics ("andringar" for "ändringar").
+  var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, prefix: 0.45 };
   // How much a word weighs in each field of a section, against its text (BM25F: the fields are
   // added up before repeats stop counting, so a word in the heading and the text is not worth
   // twice a word in the heading).
@@ -39,7 +53,8 @@
   var K1 = 2, B = { title: 0, keywords: 0, anchors: 0, page: 0, text: 0.75 };
   // In navigation sections only the heading counts fully: their text repeats other sections'.
   var NAVIGATION_FIELD = { title: 1, keywords: 0.1, anchors: 1, page: 1, text: 0.1 };
-  // Legal text and the like (search_words.yml: boilerplate) counts half.
+  // Legal text and the like (search_words.yml: boilerplate) counts half, unless the question names
+  // it (see search()).
   var BOILERPLATE_WEIGHT = 0.5;
   // Little words count a little; question words more, but less than the words of the topic.
   var LITTLE_WORD_WEIGHT = 0.15, QUESTION_WORD_WEIGHT = 0.6;
@@ -49,6 +64,34 @@
   // A section with only the first part(s) of such a compound, not its last part, gets a share of
   // that: "arbets|givare" is not "arbets|tid".
   var SPLIT_WEIGHT = 0.75, HEAD_SHARE = 0.6, MODIFIER_ALONE = 0.4;
+  // Prefixes that negate a word, and how long the rest must be to be a word of its own ("o" +
+  // "lämplig", but not "o" + "rd", "in" + "form"). The rest must be a word of the handbook.
+  var NEGATING = { sv: ["o"], en: ["un", "in", "im", "il", "ir", "dis", "non"] };
+  var NEGATED_MIN = 5;
+  // A part of a typed compound may have a typo if it has at least this many letters.
+  var TYPO_PART = 6;
+  // Inflectional endings the stemmer misses: Snowball's Swedish stemmer takes off one ending,
+  // and not "-n" or "-t" after a vowel, so "konto", "kontot" and "konton", "sida" and "sidan",
+  // "webbplats" and "webbplatsen" get different stems. A word without one of these endings,
+  // stemmed again, is the same word where the handbook has that stem (in the index and in the
+  // question), if at least ENDING_REST letters remain (ENDING_REST_UNKNOWN for a word the
+  // handbook does not have at all: "jobbet" is "jobb"). English: Porter's inflections suffice.
+  var ENDINGS = {
+    sv: ("arnas ernas ornas arna erna orna andes ande ende aste ades ade are ast ens ets ans " +
+      "ar er or en et an na as es de te it at a e n t s r").split(" ")
+  };
+  var ENDING_REST = 4, ENDING_REST_UNKNOWN = 3;
+  // The endings of gender-neutral and gendered compounds of the same meaning ("spokesperson",
+  // "spokesman"; "talesperson", "talesman"), with at least GENDER_BASE letters before them.
+  var GENDERED = {
+    en: ["person", "persons", "people", "woman", "women", "man", "men"],
+    sv: ["person", "personer", "kvinna", "kvinnor", "man", "män"]
+  };
+  var GENDER_BASE = 4;
+  // Languages whose derivational endings are matched (the whole stemmer, as "derived"): English
+  // ("comply", "compliant", "compliance"). Swedish derivations drift further from their word
+  // ("vänlig" is not about "vän"), so Swedish keeps to inflections, compounds and prefixes.
+  var DERIVING = { en: true };
   // Languages that join words into compounds: a typed word the handbook does not have is read
   // as parts it has.
   var COMPOUNDING = { sv: true, da: true, no: true, nb: true, nn: true, de: true, nl: true, fi: true };
@@ -58,6 +101,13 @@
   // A page's sections shown under its title: those that score at least this share of its best;
   // the others are folded under "more on this page".
   var SHOWN_SHARE = 0.7;
+  // Words of the question found next to each other in a section (at most one word between, in
+  // either order: "dela länk" in "dela och länka", "vilka kanaler" in "vilka kanaler ska du
+  // befinna dig i"): a section that says the question's words together says what it asks
+  // better than one that has them apart. The score grows by up to this share, by the share of
+  // the question's neighbouring word pairs found so; the best PROXIMITY_CANDIDATES sections
+  // are looked at.
+  var PROXIMITY = 1, PROXIMITY_WINDOW = 2, PROXIMITY_CANDIDATES = 50, PROXIMITY_FIELDS = ["title", "text", "anchors"];
   // BM25's idf, to the power 1.5: a word in one section of the handbook counts about three times
   // as much as a word in a quarter of them ("ordförande" against "sociala medier"), not twice.
   var IDF_POWER = 1.5;
@@ -73,7 +123,7 @@
       "från vid under över efter eller också även bara mycket någon något några alla allt sådan sådana " +
       "mot utan genom inom hos åt än då dock " +
       "ha hade varit vara är blir bli blev skulle kunde ville vill måste bör",
-    en: "a an the and or of to in on at for from with by as is are was were be been being it its this " +
+    en: "a an the and or but of to in on at for from with by as is are was were be been being it its this " +
       "that these those i me my mine you your yours we our us he she his her they them their there " +
       "do does did can could may might must shall should will would have has had not no so if into " +
       "about up out than then also too very just any some all"
@@ -274,6 +324,12 @@
     return String(text).toLowerCase().replace(NOT_WORD, " ").trim();
   }
 
+  // A word without diacritics: "ändringar" -> "andringar", "café" -> "cafe".
+  var DIACRITICS = /[\u0300-\u036f]/g;
+  function fold(word) {
+    return word.normalize("NFD").replace(DIACRITICS, "");
+  }
+
   var EMPTY = new Map();
 
   // A text without the sentences that repeat a heading (other than ``own``).
@@ -329,12 +385,32 @@
       if (s === undefined) { s = stem(w); stems.set(w, s); }
       return s;
     };
+    var fullStem = DERIVING[this.lang] ? FULL_STEMMERS[this.lang] : null;
+    var fullStems = new Map();
+    // The word's stem without derivational endings, or null where derivations are not matched.
+    this.fullStem = function (w) {
+      if (!fullStem) return null;
+      var s = fullStems.get(w);
+      if (s === undefined) { s = fullStem(w); fullStems.set(w, s); }
+      return s;
+    };
+    this.negating = NEGATING[this.lang] || [];
+    this.endings = ENDINGS[this.lang] || [];
+    this.gendered = GENDERED[this.lang] || [];
+    // The stems of every word of the handbook (filled in pass 1), for negated words.
+    this.wordStems = new Set();
     // Compound -> parts: the build's (Swedish dictionary), and every hyphenated word of the
     // handbook ("facebookkonto": facebook, konto), added below.
     this.compounds = Object.assign({}, handbook.compounds || {});
     this.keyCache = new Map();
-    this.little = new Set(((LITTLE[this.lang] || "") + "").split(" "));
-    this.questionWords = new Set(((QUESTION[this.lang] || "") + "").split(" "));
+    // Little words and question words, also as typed without diacritics ("pa", "nar").
+    var withFolded = function (list) {
+      var set = new Set(list.split(" "));
+      set.forEach(function (w) { set.add(fold(w)); });
+      return set;
+    };
+    this.little = withFolded(LITTLE[this.lang] || "");
+    this.questionWords = withFolded(QUESTION[this.lang] || "");
     this.compounding = !!COMPOUNDING[this.lang];
     var navigation = handbook.navigation || [], boilerplate = handbook.boilerplate || [];
     this.setSynonyms(handbook.synonyms || []);
@@ -374,18 +450,22 @@
         text: withoutPointers(plainText(doc.text), headings, sentenceKey(title))
       };
       var tokens = {};
-      FIELDS.forEach(function (f) { tokens[f] = words(fields[f], onHyphen); });
+      FIELDS.forEach(function (f) {
+        tokens[f] = words(fields[f], onHyphen);
+        tokens[f].forEach(function (w) { self.wordStems.add(self.stem(w)); });
+      });
       // Staff words count where the section does not already say them.
       var own = new Set(tokens.title.concat(tokens.text));
       tokens.keywords = tokens.keywords.filter(function (w) { return !own.has(w); });
       FIELDS.forEach(function (f) { fieldTotal[f] += tokens[f].length; });
       var weight = typeof doc.boost === "number" ? doc.boost : 1;
       var listed = function (list) { return list.some(function (n) { return n === doc.location || n === page; }); };
-      if (listed(boilerplate)) weight *= BOILERPLATE_WEIGHT;
       self.docs.push({
         location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
+        titleKey: fold(sentenceKey(title)),
         pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, tokens: tokens, weight: weight,
-        navigation: listed(navigation), boilerplate: listed(boilerplate)
+        navigation: listed(navigation),
+        boilerplate: boilerplate.indexOf(page) >= 0 ? "page" : boilerplate.indexOf(doc.location) >= 0 ? "section" : false
       });
     });
     // Pass 2: BM25F weights per key and section. Keys are numbered, and each word's keys are
@@ -418,8 +498,22 @@
       if (tf[id] === 0) touched.push(id);
       tf[id] += weight;
     };
+    // Each distinct word's number, and each section's words in order as numbers (-1 between
+    // fields), for proximity.
+    var wordIds = new Map(), wordList = [];
+    var wordId = function (w) {
+      var id = wordIds.get(w);
+      if (id === undefined) { id = wordList.length; wordIds.set(w, id); wordList.push(w); }
+      return id;
+    };
     this.docs.forEach(function (doc, d) {
       var scale = doc.navigation ? NAVIGATION_FIELD : null;
+      var sequence = [];
+      PROXIMITY_FIELDS.forEach(function (f) {
+        if (sequence.length) sequence.push(-1);
+        doc.tokens[f].forEach(function (w) { sequence.push(wordId(w)); });
+      });
+      doc.sequence = Int32Array.from(sequence);
       doc.synonyms = {};
       FIELDS.forEach(function (f) {
         var list = doc.tokens[f];
@@ -458,6 +552,16 @@
       postings.set(key, { docs: Int32Array.from(postingDocs[id]), weights: Float32Array.from(postingWeights[id]) });
     });
     this.postings = postings;
+    // Each distinct word's keys, and those of its one-word synonyms (proximity counts a word
+    // where the section says its synonym, as matching does).
+    this.keyIds = keyIds;
+    this.wordKeys = wordList.map(function (w) {
+      var ids = keysFor(w).slice();
+      self.synonymsOf([w]).forEach(function (trigger, synonym) {
+        keysFor(synonym).forEach(function (id) { if (ids.indexOf(id) < 0) ids.push(id); });
+      });
+      return Int32Array.from(ids);
+    });
     // How rare a question word is: from the number of sections it matches in any way.
     this.idf = function (df) {
       return Math.pow(Math.log(1 + (n - df + 0.5) / (df + 0.5)), IDF_POWER);
@@ -465,14 +569,26 @@
     // Every distinct word (for typos and prefixes), by first letter.
     this.vocabulary = new Map();
     this.stemVocabulary = new Map();
+    this.partVocabulary = new Map();
     postings.forEach(function (list, key) {
-      var kind = key[0], word = key.slice(1), into = kind === "=" ? self.vocabulary : kind === "~" ? self.stemVocabulary : null;
+      var kind = key[0], word = key.slice(1);
+      var into = kind === "=" ? self.vocabulary : kind === "~" ? self.stemVocabulary : kind === "+" ? self.partVocabulary : null;
       if (!into) return;
       var bucket = into.get(word[0]);
       if (!bucket) into.set(word[0], bucket = []);
       bucket.push(word);
     });
     this.vocabulary.forEach(function (list) { list.sort(); });
+    // Words and stems with letters that have diacritics, by their letters without them
+    // ("andringar": "ändringar"), for a reader without Swedish letters on the keyboard.
+    this.folded = new Map();
+    postings.forEach(function (list, key) {
+      if (key[0] !== "=" && key[0] !== "~") return;
+      var plain = key[0] + fold(key.slice(1));
+      if (plain === key) return;
+      if (!self.folded.has(plain)) self.folded.set(plain, []);
+      self.folded.get(plain).push(key);
+    });
   }
 
   // Synonym groups: each member's words (hyphens dropped, as in the joined word).
@@ -528,11 +644,34 @@
   Engine.prototype.keysOf = function (w) {
     var keys = this.keyCache.get(w);
     if (keys) return keys;
-    keys = ["=" + w, "~" + this.stem(w)];
+    var stem = this.stem(w), full = this.fullStem(w);
+    keys = ["=" + w, "~" + stem];
     var parts = this.compounds[w];
     if (parts) for (var i = 0; i < parts.length; i++) keys.push("+" + this.stem(parts[i]));
+    // Under the stem of the word without an inflectional ending the stemmer missed, where the
+    // handbook has that stem ("konton" and "kontot" are "konto"; see ENDINGS).
+    var self = this;
+    this.otherForms(w, false).forEach(function (form) {
+      var formStem = self.stem(form);
+      if (formStem !== stem && self.wordStems.has(formStem) && keys.indexOf("~" + formStem) < 0) keys.push("~" + formStem);
+    });
+    // A derived word, also under its stem without the derivational ending ("^compli").
+    if (full && full !== stem) keys.push("^" + full);
+    // A negated word, also as a part: its rest is a word of the handbook ("o|lämpligt").
+    var rest = this.negatedRest(w);
+    if (rest && this.wordStems.has(this.stem(rest)) && keys.indexOf("+" + this.stem(rest)) < 0)
+      keys.push("+" + this.stem(rest));
     this.keyCache.set(w, keys);
     return keys;
+  };
+
+  // The word without a negating prefix ("olämpligt": "lämpligt"), or null.
+  Engine.prototype.negatedRest = function (w) {
+    for (var i = 0; i < this.negating.length; i++) {
+      var prefix = this.negating[i];
+      if (w.length - prefix.length >= NEGATED_MIN && w.slice(0, prefix.length) === prefix) return w.slice(prefix.length);
+    }
+    return null;
   };
 
   Engine.prototype.has = function (key) { return this.postings.has(key); };
@@ -553,6 +692,35 @@
     add("=" + word, "exact");
     add("~" + s, "stem");
     add("+" + s, "part");
+    // Typed without diacritics: the handbook's words and stems that have them ("andringar").
+    if (fold(word) === word) {
+      (this.folded.get("=" + word) || []).concat(this.folded.get("~" + s) || []).forEach(function (key) {
+        add(key, "folded", key.slice(1));
+      });
+    }
+    // Words made from the same word: with or without a derivational ending ("privately" and
+    // "private", "comply" and "compliant"), or with a negating prefix ("inappropriate").
+    var full = this.fullStem(word);
+    if (full !== null) {
+      add("~" + full, "derived");
+      add("^" + s, "derived");
+      add("^" + full, "derived");
+    }
+    var rest = this.negatedRest(word);
+    if (rest) {
+      var restStem = this.stem(rest);
+      add("=" + rest, "derived", rest);
+      add("~" + restStem, "derived", rest);
+      add("+" + restStem, "derived", rest);
+    }
+    // Other forms of the word that the stemmer does not join to it (see ENDINGS, GENDERED).
+    var unknown = !out.some(function (c) { return c.kind === "exact" || c.kind === "stem"; });
+    this.otherForms(word, unknown).forEach(function (form) {
+      var formStem = self.stem(form);
+      add("=" + form, "stem", form);
+      add("~" + formStem, "stem", form);
+      add("+" + formStem, "part", form);
+    });
     // The handbook writes the word hyphenated or as a compound of its own ("Facebook-konto").
     var known = out.length > 0;
     if (!known) {
@@ -560,13 +728,43 @@
       if (limit) {
         this.near(this.vocabulary, word, limit).forEach(function (form) { add("=" + form, "typo", form); });
         var stemLimit = typoLimit(s);
-        if (stemLimit) this.near(this.stemVocabulary, s, stemLimit).forEach(function (st) { add("~" + st, "typo", st); });
+        if (stemLimit) {
+          this.near(this.stemVocabulary, s, stemLimit).forEach(function (st) { add("~" + st, "typo", st); });
+          // A part of the handbook's compounds, with a typo ("instälningar": "inställningar" of
+          // "säkerhetsinställningarna").
+          this.near(this.partVocabulary, s, stemLimit).forEach(function (st) { add("+" + st, "typo", st); });
+        }
       }
     }
     if (isLast && word.length >= 3 && !this.has("=" + word)) {
       this.completions(word).forEach(function (form) { add("=" + form, "prefix", form); });
     }
+    // A word found in no other way may be cut short, as staff abbreviate ("comms",
+    // "kommunikationsavd"): the start of the handbook's words, as the word or its stem.
+    if (!out.length && word.length >= 4) {
+      [word, s].forEach(function (start) {
+        if (start.length >= 4) self.completions(start).forEach(function (form) { add("=" + form, "prefix", form); });
+      });
+    }
     return out;
+  };
+
+  // Forms of a word that its stem does not give: without an inflectional ending ("kontot":
+  // "konto"; "jobbet": "jobb", when ``unknown``, the handbook lacking the word and its stem);
+  // a gendered compound's other endings ("spokesman": "spokesperson").
+  Engine.prototype.otherForms = function (word, unknown) {
+    var forms = [], rest = unknown ? ENDING_REST_UNKNOWN : ENDING_REST;
+    this.endings.forEach(function (ending) {
+      if (word.length - ending.length >= rest && word.slice(-ending.length) === ending)
+        forms.push(word.slice(0, -ending.length));
+    });
+    var gendered = this.gendered;
+    gendered.forEach(function (ending) {
+      if (word.length - ending.length < GENDER_BASE || word.slice(-ending.length) !== ending) return;
+      var base = word.slice(0, -ending.length);
+      gendered.forEach(function (other) { if (other !== ending) forms.push(base + other); });
+    });
+    return forms;
   };
 
   // Words of the handbook within ``limit`` typos of ``word`` (the same first letter, or its first
@@ -600,29 +798,63 @@
   // carries the word. The reading with the most letters in known parts wins, the one whose
   // last part is known on a tie.
   Engine.prototype.split = function (word) {
+    var strict = this.splitParts(word, false);
+    if (strict && strict.allKnown) return strict.parts;
+    // A typo in a part ("integritets|instälningar"): read again with parts that are a typo
+    // away from the handbook's words.
+    var loose = word.length >= 2 * TYPO_PART ? this.splitParts(word, true) : null;
+    var best = loose && (!strict || loose.score > strict.score) ? loose : strict;
+    return best ? best.parts : null;
+  };
+
+  // split()'s readings: {parts, score (letters in known parts), allKnown}. ``loose``: a part of
+  // at least TYPO_PART letters may be a typo away from a word of the handbook (it counts 2
+  // letters less per typo).
+  Engine.prototype.splitParts = function (word, loose, memo) {
     var self = this, best = null;
-    function known(part) {
+    memo = memo || new Map();
+    function value(part) {
+      var v = memo.get(part);
+      if (v !== undefined) return v;
       var s = self.stem(part);
-      return self.has("=" + part) || self.has("~" + s) || self.has("+" + s);
+      v = self.has("=" + part) || self.has("~" + s) || self.has("+" + s) ? part.length :
+        loose && part.length >= TYPO_PART ? Math.max(0, part.length - 2 * self.typos(part)) : 0;
+      memo.set(part, v);
+      return v;
     }
     for (var cut = 3; cut <= word.length - 3; cut++) {
-      var head = word.slice(0, cut), tail = word.slice(cut), tailKnown = known(tail);
+      var head = word.slice(0, cut), tail = word.slice(cut), tailValue = value(tail), tailKnown = tailValue > 0;
       var heads = [head];
       // The linking -s- ("sekretess|inställningar" or "integritet|s|inställningar").
       if (head.length > 3 && head[head.length - 1] === "s") heads.push(head.slice(0, -1));
       for (var i = 0; i < heads.length; i++) {
-        var h = heads[i], headKnown = known(h);
+        var h = heads[i], headValue = value(h), headKnown = headValue > 0;
         if (tailKnown ? !headKnown && (tail.length < 4 || h.length < 4) : !headKnown || h.length < 4 || tail.length < 4) continue;
-        var score = (tailKnown ? tail.length + 0.5 : 0) + (headKnown ? h.length : 0);
-        if (!best || score > best.score) best = { parts: [h, tail], score: score, knownHead: headKnown };
+        var score = (tailKnown ? tailValue + 0.5 : 0) + headValue;
+        if (!best || score > best.score) best = { parts: [h, tail], score: score, allKnown: headKnown && tailKnown };
       }
     }
-    if (best && !best.knownHead) {
+    if (best && !value(best.parts[0])) {
       // Perhaps the head is itself two words the handbook has.
-      var inner = best.parts[0].length >= 6 ? this.split(best.parts[0]) : null;
-      if (inner && inner.every(known)) return inner.concat([best.parts[1]]);
+      var inner = best.parts[0].length >= 6 ? this.splitParts(best.parts[0], loose, memo) : null;
+      if (inner && inner.allKnown)
+        return { parts: inner.parts.concat([best.parts[1]]), score: inner.score + best.score, allKnown: value(best.parts[1]) > 0 };
     }
-    return best ? best.parts : null;
+    return best;
+  };
+
+  // How many typos a word is away from the nearest word, stem or compound part of the handbook
+  // (Infinity: more than its typo limit).
+  Engine.prototype.typos = function (part) {
+    var s = this.stem(part), fewest = Infinity;
+    var count = function (vocabulary, word) {
+      var limit = typoLimit(word);
+      if (limit) this.near(vocabulary, word, limit).forEach(function (form) { fewest = Math.min(fewest, distance(word, form, limit)); });
+    }.bind(this);
+    count(this.vocabulary, part);
+    count(this.stemVocabulary, s);
+    count(this.partVocabulary, s);
+    return fewest;
   };
 
   // The question's words, each with its ways to match.
@@ -711,6 +943,9 @@
           } else {
             s = SPLIT_WEIGHT * modifiers / Math.max(1, modifiersKnown);
           }
+          // A section that has the compound itself (or another form of it) is found by it, not
+          // by its parts ("profilbild" in "din profilbild", not "profil" and "bild").
+          if (how[d] && (how[d].kind === "exact" || how[d].kind === "stem")) continue;
           if (s > best[d]) { best[d] = s; how[d] = { kind: "split", matches: matches, word: q.word, weight: quality }; }
         }
       }
@@ -736,24 +971,98 @@
       if (needsContent && !parsed.some(function (q, qi) { return !q.little && matchedBy[qi][d]; })) continue;
       var coverage = informative ? covered[d] / informative : 1;
       var score = total[d] * (PARTIAL_FLOOR + (1 - PARTIAL_FLOOR) * coverage * coverage) * this.docs[d].weight;
+      // Legal text counts half, unless the question names it: a word of the question is in the
+      // title of the page listed as boilerplate ("vilken webbplats gäller
+      // tillgänglighetsredogörelsen"), or in the heading of the section listed.
+      var legal = this.docs[d].boilerplate;
+      if (legal && !this.headingMatches(d, parsed, matchedBy, legal === "page" && !this.docs[d].isPage ? "page" : "title"))
+        score *= BOILERPLATE_WEIGHT;
       // Rounded, so that equal scores are equal in every JavaScript engine (the browser's and
       // the editors' command's) and ties keep the handbook's order.
       ranked.push({ doc: d, score: Math.round(score * 1e9) / 1e9 });
     }
+    this.nearBonus(ranked, parsed);
     // A navigation section comes after every other section found, unless its heading matched:
     // its text only points to the sections that answer ("Får jag kritisera kommunen?" in the
     // start page's list), but its heading says what it is about ("Så söker du i handboken").
     ranked.forEach(function (r) { r.pointer = self.docs[r.doc].navigation && !self.headingMatches(r.doc, parsed, matchedBy); });
-    ranked.sort(function (a, b) { return (a.pointer - b.pointer) || b.score - a.score || a.doc - b.doc; });
+    // A question that is a whole heading names what the reader wants: that section, or that
+    // page when it is a page's title ("Senaste ändringar" is a page, and also a section of the
+    // start page that points to it), comes first, before any section that only shares its words.
+    var asked = fold(sentenceKey(query || ""));
+    ranked.forEach(function (r) {
+      var doc = self.docs[r.doc];
+      r.named = asked && doc.titleKey === asked ? (doc.isPage ? 2 : 1) : 0;
+    });
+    ranked.sort(function (a, b) { return (b.named - a.named) || (a.pointer - b.pointer) || b.score - a.score || a.doc - b.doc; });
     var top = ranked.length ? Math.max.apply(null, ranked.map(function (r) { return r.score; })) : 0;
     ranked = ranked.filter(function (r) { return r.score >= top * MIN_SHARE_OF_BEST; }).slice(0, MAX_RESULTS);
     var results = ranked.map(function (r) { return self.describe(r.doc, r.score, parsed, matchedBy, explain); });
     return { query: String(query || ""), words: parsed.map(describeWord), results: results, groups: group(results) };
   };
 
-  // Whether a section's heading has a word of the question (in any of the ways it matched).
-  Engine.prototype.headingMatches = function (d, parsed, matchedBy) {
-    var self = this, title = words(this.docs[d].fields.title);
+  // Proximity (see PROXIMITY): the best sections' scores grow by the share of the question's
+  // neighbouring pairs of words (little words left out) that they say together.
+  Engine.prototype.nearBonus = function (ranked, parsed) {
+    var self = this, content = [];
+    parsed.forEach(function (q) { if (!q.little && q.strength > 0 && content.length < 30) content.push(q); });
+    if (content.length < 2) return;
+    // key number -> the question words (as bits) it matches
+    var bits = new Map();
+    content.forEach(function (q, i) {
+      var cands = q.candidates.slice();
+      if (q.parts) q.parts.forEach(function (p) { cands = cands.concat(p.candidates); });
+      cands.forEach(function (c) {
+        var id = self.keyIds.get(c.key);
+        if (id !== undefined) bits.set(id, (bits.get(id) || 0) | (1 << i));
+      });
+    });
+    // A pair counts as much as its weaker word, against the whole question: "sociala medier"
+    // together adds little to "tystnadsplikt sociala medier".
+    var pairs = [], all = 0, strongest = 0;
+    content.forEach(function (q) { all += q.strength; strongest = Math.max(strongest, q.strength); });
+    for (var i = 0; i + 1 < content.length; i++) {
+      var weaker = Math.min(content[i].strength, content[i + 1].strength);
+      pairs.push(weaker * weaker / strongest);
+    }
+    if (!all) return;
+    ranked.sort(function (a, b) { return b.score - a.score || a.doc - b.doc; });
+    var wordBits = new Map();
+    var bitsOf = function (word) {
+      var b = wordBits.get(word);
+      if (b !== undefined) return b;
+      b = 0;
+      var keys = self.wordKeys[word];
+      for (var k = 0; k < keys.length; k++) b |= bits.get(keys[k]) || 0;
+      wordBits.set(word, b);
+      return b;
+    };
+    ranked.slice(0, PROXIMITY_CANDIDATES).forEach(function (r) {
+      var sequence = self.docs[r.doc].sequence, recent = [], found = 0;
+      for (var p = 0; p < sequence.length; p++) {
+        var b = sequence[p] < 0 ? 0 : bitsOf(sequence[p]);
+        if (b) {
+          for (var j = 0; j < recent.length; j++) {
+            if (p - recent[j].at > PROXIMITY_WINDOW) continue;
+            var both = b | recent[j].bits;
+            for (var pi = 0; pi < pairs.length; pi++)
+              if ((both >> pi & 3) === 3 && (b >> pi & 3) !== 3) found |= 1 << pi;
+          }
+        }
+        if (sequence[p] < 0) recent = [];
+        else if (b) { recent.push({ at: p, bits: b }); if (recent.length > PROXIMITY_WINDOW) recent.shift(); }
+      }
+      if (!found) return;
+      var near = 0;
+      for (var k = 0; k < pairs.length; k++) if (found >> k & 1) near += pairs[k];
+      r.score = Math.round(r.score * (1 + PROXIMITY * near / all) * 1e9) / 1e9;
+    });
+  };
+
+  // Whether a section's heading (or another of its fields) has a word of the question, in any
+  // of the ways it matched.
+  Engine.prototype.headingMatches = function (d, parsed, matchedBy, field) {
+    var self = this, title = words(this.docs[d].fields[field || "title"]);
     return parsed.some(function (q, qi) {
       var how = matchedBy[qi][d];
       if (!how || q.little) return false;
@@ -850,7 +1159,12 @@
     return Array.from(pages.entries()).map(function (entry) {
       var list = entry[1];
       if (!list[0].isPage) list = list.filter(function (r) { return !r.isPage; });
-      list.forEach(function (r) { r.shown = r.score >= SHOWN_SHARE * list[0].score; });
+      // Sections are shown by their share of the page's best section: where the page's own
+      // entry (its title and intro) scores best, its best sections are shown under it all the
+      // same, not folded behind other pages' sections.
+      var sections = list.filter(function (r) { return !r.isPage; });
+      var best = sections.length ? sections[0].score : list[0].score;
+      list.forEach(function (r) { r.shown = r.isPage ? r === list[0] : r.score >= SHOWN_SHARE * best; });
       // Shown first, then folded: the order in which Material draws them.
       list = list.filter(function (r) { return r.shown; }).concat(list.filter(function (r) { return !r.shown; }));
       return { page: entry[0], pageTitle: list[0].pageTitle, results: list };
