@@ -22,6 +22,8 @@ from bs4 import BeautifulSoup
 from handbook import material_seams
 from handbook.project import ROOT
 
+HEADER = ('<label class="md-header__button md-icon" for="__drawer"></label>'
+          '<div class="md-search" data-md-component="search" role="dialog">')
 APP_CONFIG = '<script id="__config" type="application/json">{"base": "..", "search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
 TEMPLATE_SEAMS = {
     # seam name: (macro, Material's HTML as the macro gets it, the part of it the edit needs)
@@ -29,8 +31,8 @@ TEMPLATE_SEAMS = {
     "search worker wrapper": ("app_config", APP_CONFIG, '"search": "'),
     "no hreflang links in head": ("site_meta", '<meta charset="utf-8"><link rel="alternate" href="../" hreflang="sv">',
                                   '<link rel="alternate" href="../" hreflang="sv">'),
-    "search dialog name": ("header", '<div class="md-search" data-md-component="search" role="dialog">',
-                           'data-md-component="search" role="dialog"'),
+    "search dialog name": ("header", HEADER, 'data-md-component="search" role="dialog"'),
+    "menu button": ("header", HEADER, '<label class="md-header__button md-icon" for="__drawer">'),
     "deferred scripts": ("scripts", '<script src="../assets/javascripts/bundle.js"></script>', "<script src="),
 }
 
@@ -48,7 +50,8 @@ def seams_template():
 def call_seam(macro: str, html: str):
     env = seams_template()
     context = {"base_url": "..", "handbook": {"root": ""},
-               "config": {"extra": {"alternate": [{"link": "../", "lang": "sv"}], "generator": False}, "theme": {"language": "sv"}}}
+               "config": {"extra": {"alternate": [{"link": "../", "lang": "sv"}], "generator": False},
+                          "theme": {"language": "sv", "icon": {}}}}
     module = env.get_template("partials/material-seams.html").make_module(context)
     return getattr(module, macro)(html)
 
