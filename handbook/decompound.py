@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -224,9 +225,13 @@ class CompoundCache:
         return {w: self.known[w] for w in sorted(words) if self.known[w]}
 
     def save(self) -> None:
+        """Write the file whole, then put it in place: builds running side by side (tests,
+        benchmarks) never read a half-written file."""
         if self.file and self.changed:
             self.file.parent.mkdir(parents=True, exist_ok=True)
-            self.file.write_text(json.dumps(self.known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
+            temporary.write_text(json.dumps(self.known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+            os.replace(temporary, self.file)
             self.changed = False
 
 
