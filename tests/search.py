@@ -19,25 +19,46 @@ _ANSWERS = """items => {
   return [...new Set([...shown, ...folded])];
 }"""
 _LINKS = ".md-search-result__item"
-# Material's result line is empty until its worker has the index and has answered the empty
-# query of the focused box ("Skriv för att söka" / "Type to start searching").
-_READY = """() => {
-  const meta = document.querySelector('.md-search-result__meta');
-  return meta && meta.textContent.trim() !== '';
+# Counts the questions Material posts to its search worker and the answers it gets back
+# (Material's worker protocol, as material-seams.js knows it: QUERY, RESULT). The worker answers
+# in turn, so once the last question posted is the one typed and the two counts are equal, that
+# question is answered, and drawn: Material's own listener, added when it made the worker, draws
+# before this one counts. (The result line is no sign: Material writes "Skriv för att söka"
+# into it before its worker has answered anything, and an answer to the empty query of the
+# focused box can still be on its way when the first question is typed.) Set up before the
+# reader first reaches for search: the index is only requested then, and the worker only asked
+# after it.
+_WATCH = """() => {
+  if (window.__searchCount) return;
+  if (performance.getEntriesByType('resource').some(e => e.name.includes('search_index.json')))
+    throw new Error('search started before tests/search.py could count its answers');
+  const count = window.__searchCount = { posted: 0, answered: 0, last: null };
+  const { QUERY, RESULT } = window.MaterialSeams.MESSAGE;
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (message && message.type === QUERY) {
+      if (!this.__counted) {
+        this.__counted = true;
+        this.addEventListener('message', e => { if (e.data && e.data.type === RESULT) count.answered++; });
+      }
+      count.posted++;
+      count.last = message.data;
+    }
+    return post.call(this, message, ...rest);
+  };
 }"""
-# Notes any change to the results (meta line or list): Material redraws both for every answer.
-_ARM = """() => {
-  if (!window.__searchWatch) {
-    window.__searchWatch = { changed: false };
-    new MutationObserver(() => { window.__searchWatch.changed = true; })
-      .observe(document.querySelector('.md-search-result'), { childList: true, subtree: true, characterData: true });
-  }
-  window.__searchWatch.changed = false;
+_ANSWERED = """query => {
+  const count = window.__searchCount;
+  return count.last === query && count.answered === count.posted;
 }"""
+
+# Every question posted so far is answered.
+_IDLE = """() => window.__searchCount.posted > 0 && window.__searchCount.answered === window.__searchCount.posted"""
 
 
 def focus_search(page) -> None:
     """Focuses the search box with its keyboard shortcut, as a reader does."""
+    page.evaluate(_WATCH)
     box = page.locator("input.md-search__input")
     if not box.evaluate("el => el === document.activeElement"):
         page.keyboard.press("/")
@@ -53,20 +74,11 @@ def type_query(page, query: str) -> None:
     box.dispatch_event("keyup")
 
 
-def _settled(page, selector: str, script: str) -> list[str]:
-    """Reads the results until they stop changing: each key press is answered in turn."""
-    page.locator(".md-search-result__item").first.wait_for()
-    previous, current = None, page.eval_on_selector_all(selector, script)
-    while current != previous:
-        page.wait_for_timeout(150)
-        previous, current = current, page.eval_on_selector_all(selector, script)
-    return current
-
-
 def search(page, query: str) -> list[str]:
     """Every result link (page or section, with ?h= dropped), best first, typed key by key."""
     type_query(page, query)
-    return _settled(page, _LINKS, _ANSWERS)
+    page.wait_for_function(_ANSWERED, arg=query)
+    return page.eval_on_selector_all(_LINKS, _ANSWERS)
 
 
 def answers(page, query: str) -> list[str]:
@@ -75,51 +87,39 @@ def answers(page, query: str) -> list[str]:
 
 
 # Asks every question in turn inside the page: the box gets the question and a keyup (Material
-# searches on keyup, with the box's value), and the answer is read once the search worker has
-# answered that question (Material's worker protocol, as material-seams.js knows it: QUERY,
-# RESULT) and Material has drawn it: its own listener, added first, draws before ours reads. One
-# round trip for hundreds of questions; the keyboard tests press real keys.
-_ASK_ALL = """async ([queries, answers]) => {
+# searches on keyup, with the box's value), and the answer is read once the worker has answered
+# it (_ANSWERED). One round trip for hundreds of questions; the keyboard tests press real keys.
+_ASK_ALL = """async ([queries, answers, answered]) => {
   const box = document.querySelector('input.md-search__input');
   const read = new Function('els', 'return (' + answers + ')(els)');
+  const done = new Function('query', 'return (' + answered + ')(query)');
   const links = () => read([...document.querySelectorAll('ITEMS')]);
-  if (!Worker.prototype.__asked) {
-    const post = Worker.prototype.postMessage;
-    Worker.prototype.postMessage = function (message, ...rest) {
-      if (message && message.type === window.MaterialSeams.MESSAGE.QUERY && window.__asking) window.__asking(this, message.data);
-      return post.call(this, message, ...rest);
-    };
-    Worker.prototype.__asked = true;
-  }
-  const { QUERY, RESULT } = window.MaterialSeams.MESSAGE;
+  const settled = query => new Promise((resolve, reject) => {
+    const since = performance.now();
+    (function check() {
+      if (done(query)) resolve();
+      else if (performance.now() - since > 20000) reject(new Error(`search did not answer ${JSON.stringify(query)}`));
+      else setTimeout(check, 1);
+    })();
+  });
   const out = {};
   for (const query of queries) {
     if (box.value !== query) {
-      const answered = new Promise(resolve => {
-        window.__asking = (worker, data) => {
-          if (data !== query) return;
-          const heard = event => {
-            if (event.data && event.data.type === RESULT) { worker.removeEventListener('message', heard); resolve(); }
-          };
-          worker.addEventListener('message', heard);
-        };
-      });
       box.value = query;
       box.dispatchEvent(new KeyboardEvent('keyup', { key: 'End', bubbles: true }));
-      await answered;
     }
+    await settled(query);
     out[query] = links();
   }
-  window.__asking = null;
   return out;
 }""".replace("ITEMS", _LINKS)
 
 
 def ask_all(page, queries: list[str]) -> dict[str, list[str]]:
-    """Every question's answers (as ask() gives them), asked in the page in one go."""
+    """Every question's answers (as search() gives them), asked in the page in one go."""
     focus_search(page)
-    page.wait_for_function(_READY)
-    return page.evaluate(_ASK_ALL, [list(dict.fromkeys(queries)), _ANSWERS])
+    page.wait_for_function(_IDLE)  # e.g. the focused box's empty query answered
+    return page.evaluate(_ASK_ALL, [list(dict.fromkeys(queries)), _ANSWERS, _ANSWERED])
 
 
 def ask(page, query: str) -> list[str]:
