@@ -1,4 +1,4 @@
-"""Shared fixtures: the site is built once per test session, served by Debian's nginx with
+"""Shared fixtures: the site is built once per test run, served by Debian's nginx with
 deploy/nginx.conf (tests/nginx.py), and opened in Chromium.
 
 Browser tests need Debian's chromium (apt-get install chromium), the served site Debian's nginx
@@ -8,6 +8,8 @@ reason; in CI (CI=true) they fail instead.
 
 from __future__ import annotations
 
+import contextlib
+import fcntl
 import os
 import shutil
 import socket
@@ -15,7 +17,7 @@ import subprocess
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterator, NoReturn
+from typing import Callable, Iterator, NoReturn
 
 import pytest
 
@@ -77,15 +79,46 @@ class Site:
         return sorted(n for n in names if n.count(".") == 1)
 
 
+def run_folder(tmp_path_factory) -> Path:
+    """The folder of this test run. `uv run pytest` runs the tests in two processes
+    (pytest-xdist); each has its own temporary folder inside this one, which they share."""
+    own = tmp_path_factory.getbasetemp()
+    return own.parent if os.environ.get("PYTEST_XDIST_WORKER") else own
+
+
+@contextlib.contextmanager
+def locked(folder: Path, name: str) -> Iterator[None]:
+    """One test process at a time (the lock is let go when the process ends, however it ends)."""
+    with open(folder / f"{name}.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        yield
+
+
+def made_once(tmp_path_factory, name: str, make: Callable[[Path], None]) -> Path:
+    """A folder made once per test run, whichever test process asks first; the other waits for
+    it and reuses it. If making it fails, the next to ask tries again (and fails the same way)."""
+    root = run_folder(tmp_path_factory)
+    folder = root / name
+    with locked(root, name):
+        if not (root / f"{name}.made").exists():
+            shutil.rmtree(folder, ignore_errors=True)
+            make(folder)
+            (root / f"{name}.made").touch()
+    return folder
+
+
 @pytest.fixture(scope="session")
 def site(tmp_path_factory) -> Site:
-    """The real site, built once for the whole session with SITE_URL set to where it is served."""
-    port = free_port()
-    url = f"http://127.0.0.1:{port}/"
-    site_dir = tmp_path_factory.mktemp("built") / "site"
-    result = build(ROOT, site_dir, url)
-    assert result.returncode == 0, f"The site does not build:\n{result.stdout}\n{result.stderr}"
-    return Site(site_dir, url, languages(), load_contract())
+    """The real site, built once for the whole test run with SITE_URL set to where it is served."""
+
+    def make(folder: Path) -> None:
+        url = f"http://127.0.0.1:{free_port()}/"
+        result = build(ROOT, folder / "site", url)
+        assert result.returncode == 0, f"The site does not build:\n{result.stdout}\n{result.stderr}"
+        (folder / "url").write_text(url, encoding="utf-8")
+
+    folder = made_once(tmp_path_factory, "built", make)
+    return Site(folder / "site", (folder / "url").read_text(encoding="utf-8"), languages(), load_contract())
 
 
 def not_installed(message: str) -> NoReturn:
@@ -97,16 +130,32 @@ def not_installed(message: str) -> NoReturn:
 
 @pytest.fixture(scope="session")
 def nginx(site, tmp_path_factory) -> Iterator[nginx_server.Nginx]:
-    """Debian's nginx serving the built site with deploy/nginx.conf (only port and root changed)."""
+    """Debian's nginx serving the built site with deploy/nginx.conf (only port and root changed),
+    on the site's own port: one nginx for the test run, whichever test process starts it. Each
+    process that uses it holds a shared lock while it may; the one that started it stops it when
+    no other holds one (if another asks later, it starts nginx again)."""
     if not Path(nginx_server.NGINX).exists() or not nginx_server.MIME_TYPES.exists():
         not_installed(
             f"SERVER TESTS NOT RUN: no nginx at {nginx_server.NGINX} (or no {nginx_server.MIME_TYPES}). "
             "Install Debian's nginx (apt-get install nginx)."
         )
+    root = run_folder(tmp_path_factory)
     port = int(site.url.rsplit(":", 1)[1].strip("/"))
-    server = nginx_server.start(site.dir, port, tmp_path_factory.mktemp("nginx"))
-    yield server
-    server.stop()
+    running = root / "nginx.running"
+    with open(root / "nginx.users", "w") as users:
+        fcntl.flock(users, fcntl.LOCK_SH)
+        with locked(root, "nginx"):
+            if running.exists():
+                server = nginx_server.running(root / "nginx", port)
+            else:
+                server = nginx_server.start(site.dir, port, root / "nginx")
+                running.touch()
+        yield server
+        if server.process is not None:
+            fcntl.flock(users, fcntl.LOCK_EX)  # every other user is done
+            with locked(root, "nginx"):
+                server.stop()
+                running.unlink()
 
 
 @pytest.fixture(scope="session")
@@ -169,6 +218,20 @@ def open_page(browser, server):
         context.close()
 
 
+# The order test files are handed out to the two test processes (loadfile: a file's tests stay in
+# one process, so its module fixtures are made once): the longest file first, every page visited
+# in Chromium; then the files that need no built site, which run while it is being built; then
+# the rest.
+LONGEST = "test_every_page.py"
+
+
+def pytest_collection_modifyitems(config, items):
+    def order(item):
+        return (item.path.name != LONGEST, "site" in item.fixturenames)
+
+    items.sort(key=order)  # stable: within a file, and among files of one kind, as collected
+
+
 def pytest_report_header(config):
     missing = "FAIL (CI=true)" if IN_CI else "be SKIPPED"
     lines = []
@@ -195,38 +258,22 @@ class Release:
 
 @pytest.fixture(scope="session")
 def release_build(tmp_path_factory) -> Release:
-    """One release of a copy of the sources outside git, built once for every test that needs a
-    reproducible build, a copy without git history, or the release itself."""
+    """One release of a copy of the sources outside git, built once per test run for every test
+    that needs a reproducible build, a copy without git history, or the release itself."""
     import zipfile
 
     from handbook import release
 
-    base = tmp_path_factory.mktemp("release")
-    project = copy_project(base / "project")
-    os.environ["SOURCE_DATE_EPOCH"] = EPOCH
-    try:
-        archive = release.release(project, base / "dist")
-    finally:
-        del os.environ["SOURCE_DATE_EPOCH"]
-    with zipfile.ZipFile(archive) as opened:
-        opened.extractall(base / "unpacked")
-    return Release(project, archive, base / "unpacked" / "site")
+    def make(base: Path) -> None:
+        project = copy_project(base / "project")
+        os.environ["SOURCE_DATE_EPOCH"] = EPOCH
+        try:
+            archive = release.release(project, base / "dist")
+        finally:
+            del os.environ["SOURCE_DATE_EPOCH"]
+        with zipfile.ZipFile(archive) as opened:
+            opened.extractall(base / "unpacked")
 
-
-@pytest.fixture(scope="session")
-def site_tour(browser, server, site):
-    """Every page visited once at 1280 px and at 375 px, searching and switching language on the
-    start pages (tests/tour.py): what each visit logged, requested, violated, and what axe found."""
-    from tests import tour
-
-    return tour.take(browser, site)
-
-
-@pytest.fixture(scope="session")
-def desktop_tour(site_tour):
-    return site_tour["desktop"]
-
-
-@pytest.fixture(scope="session")
-def mobile_tour(site_tour):
-    return site_tour["mobile"]
+    base = made_once(tmp_path_factory, "release", make)
+    (archive,) = (base / "dist").glob("*.zip")
+    return Release(base / "project", archive, base / "unpacked" / "site")

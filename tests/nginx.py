@@ -87,7 +87,7 @@ http {{
 @dataclass
 class Nginx:
     url: str
-    process: subprocess.Popen
+    process: subprocess.Popen | None  # None: started by another test process, which stops it
     config: Path  # the top-level file nginx was started with
     site_config: Path  # deploy/nginx.conf as served
     error_log: Path
@@ -103,12 +103,18 @@ class Nginx:
         return result.stdout
 
     def stop(self) -> None:
+        assert self.process is not None, "only the process that started nginx stops it"
         self.process.terminate()
         try:
             self.process.wait(timeout=10)
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait()
+
+
+def running(run_dir: Path, port: int) -> Nginx:
+    """The nginx that another test process started in ``run_dir`` (start), to use, not to stop."""
+    return Nginx(f"http://127.0.0.1:{port}/", None, run_dir / "nginx.conf", run_dir / "handbook.conf", run_dir / "error.log")
 
 
 def start(site_dir: Path, port: int, run_dir: Path) -> Nginx:

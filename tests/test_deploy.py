@@ -248,24 +248,3 @@ def test_nginx_answers_a_missing_page_with_404_and_the_404_page_of_its_language(
         assert right_page, f"/{path} does not get {prefix}404.html (lang {lang})"
         assert answer.headers.get("Content-Type") == "text/html; charset=utf-8"
 
-
-# --- in Chromium --------------------------------------------------------------------------------
-
-def test_under_nginx_no_page_violates_the_csp_and_search_still_works(site, server, desktop_tour, mobile_tour):
-    # Every page, both 404 pages, a search and a language switch on each start page, at two
-    # widths (tests/tour.py), served by nginx with deploy/nginx.conf's headers.
-    csp = sh.content_security_policy(site.dir)
-    violations, elsewhere = [], []
-    for tour in (desktop_tour, mobile_tour):
-        for url, visit in tour.items():
-            assert visit.csp_header == csp, url
-            violations += [f"{url}: {v}" for v in visit.csp_violations]
-            violations += [f"{url}: {m}" for m in visit.console_errors if "Content Security Policy" in m]
-            elsewhere += [r for r in visit.requests if not r.startswith((server, "data:"))]
-    for lang in site.languages:
-        found = desktop_tour[server + lang.url_prefix()].search_results
-        assert found, f"search on the {lang.name} start page finds nothing under the production CSP"
-        others = [a for a in found if (a.startswith(server + "en/")) != (lang.locale == "en")]
-        assert not others, f"search on the {lang.name} start page found pages of the other language: {others}"
-    assert not violations, "The production CSP blocks something:\n" + "\n".join(violations)
-    assert not elsewhere, f"Requests to another origin: {elsewhere}"
