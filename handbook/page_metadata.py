@@ -67,8 +67,9 @@ _MARKUP = re.compile(r"<\s*/?\s*[A-Za-z!?]|&(?:#\d+|#x[0-9A-Fa-f]+|[A-Za-z][A-Za
 _HASH = re.compile(r"^[0-9a-f]{12}$")
 
 
-class _TextLoader(yaml.SafeLoader):
-    """Reads dates as text, so that the check can say exactly what is wrong with one."""
+class _TextLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):
+    """Reads dates as text, so that the check can say exactly what is wrong with one. libyaml's
+    safe loader where PyYAML has it (ten times faster), the same rules either way."""
 
 
 _TextLoader.add_constructor(

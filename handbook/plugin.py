@@ -169,7 +169,8 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         self._handbook_context(context, config)
         source = Path(page.file.abs_src_path)
-        meta, _ = page_metadata.check(source, page.file.src_uri)  # checked before the build
+        # Checked before the build, under the same name: read from check's memory.
+        meta, _ = page_metadata.check(source, source.relative_to(Path(config.docs_dir).parent).as_posix())
         context["page_facts"] = page_facts.page_facts(
             meta, updated=self.git_dates.get(source.resolve()), labels=self.labels(config),
             edit_url=page.edit_url, feedback_url=self.config.feedback_url, changes=meta.get("changes") or [],

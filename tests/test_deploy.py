@@ -4,8 +4,8 @@ handbook/security_headers.py computes it - each language's own 404 page, gzip fo
 hashed assets cached for a year while everything else is revalidated.
 
 nginx is tested on its real answers: Debian's nginx serves the build with deploy/nginx.conf,
-only its port and root changed (the `nginx` fixture, tests/nginx.py), and in Chromium no page
-breaks the policy and search still works. IIS cannot run here, so deploy/web.config is read and
+only its port and root changed (the `nginx` fixture, tests/nginx.py); that in Chromium no page
+breaks the policy and search still works is in tests/test_every_page.py. IIS cannot run here, so deploy/web.config is read and
 checked against the same definitions.
 """
 
