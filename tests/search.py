@@ -120,8 +120,3 @@ def ask_all(page, queries: list[str]) -> dict[str, list[str]]:
     focus_search(page)
     page.wait_for_function(_IDLE)  # e.g. the focused box's empty query answered
     return page.evaluate(_ASK_ALL, [list(dict.fromkeys(queries)), _ANSWERS, _ANSWERED])
-
-
-def ask(page, query: str) -> list[str]:
-    """The answers to one question (see ask_all)."""
-    return ask_all(page, [query])[query]
