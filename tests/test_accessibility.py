@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import pytest
 from bs4 import BeautifulSoup
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from handbook import material_seams
 from tests import keyboard, tour
@@ -167,11 +168,19 @@ def test_the_menu_button_opens_the_drawer_from_the_keyboard_and_escape_closes_it
             f"{lang.name}: Escape does not close the drawer and return to the menu button: {back}")
         assert not keyboard.tab(page)["in_drawer"], f"{lang.name}: the closed drawer still takes focus"
     # Widened until the drawer is a sidebar, its links take focus again; narrowed, no longer.
-    inert = "() => document.querySelector('.md-sidebar--primary').inert"
+    # The media query's change event comes with the next frame after a resize, not at once.
+    def inert_becomes(value):
+        becomes = "want => document.querySelector('.md-sidebar--primary').inert === want"
+        try:
+            page.wait_for_function(becomes, arg=value, timeout=2_000)
+        except PlaywrightTimeout:
+            return False
+        return True
+
     page.set_viewport_size(WIDTHS["1280px"])
-    assert page.evaluate(inert) is False, "the navigation sidebar of a wide screen is inert"
+    assert inert_becomes(False), "the navigation sidebar of a wide screen is inert"
     page.set_viewport_size(WIDTHS["375px"])
-    assert page.evaluate(inert) is True, "the closed drawer is not inert again on a narrow screen"
+    assert inert_becomes(True), "the closed drawer is not inert again on a narrow screen"
 
 
 @pytest.mark.parametrize("width", WIDTHS)
