@@ -8,11 +8,11 @@ among the first three pages, and which questions return nothing.
     uv run python -m handbook.search_quality tests/search_cases.yml            # figures
     uv run python -m handbook.search_quality tests/search_cases.yml --misses   # and each miss
 
-``tests/search_held_out_2.yml`` is the held-out set: written from the pages alone by someone who
-saw neither the search code nor the other sets, and never tuned on. ``tests/search_held_out_3.yml``
-was written the same way after round two, for the next round to be judged on. The misses of
-either are printed only with ``--misses --held-out``, for a final report. (``tests/search_held_out.yml``, round one's
-held-out set, is now a development set: its misses were read after round one.)
+``tests/search_held_out_3.yml`` is the held-out set of round three: written from the pages alone
+by someone who saw neither the search code nor the other sets, and never tuned on. Its misses are
+printed only with ``--misses --held-out``, for a final report. The held-out sets of the earlier
+rounds are development sets now: ``tests/search_held_out.yml`` (round one's; its misses were
+read after round one) and ``tests/search_held_out_2.yml`` (round two's; read from round three).
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ import yaml
 from handbook.project import ROOT, HandbookError, Language, languages, section_reference_problem
 
 # Question sets that are never tuned on: their misses are not printed for tuning.
-HELD_OUT = ("search_held_out_2.yml", "search_held_out_3.yml")
+HELD_OUT = ("search_held_out_3.yml",)
 
 
 def load_questions(path: Path, langs: list[Language]) -> dict[str, list[dict]]:
