@@ -46,10 +46,12 @@ FIELDS = {
 TEXT = {
     "sv": {"none": "Inga träffar.", "not_found": "Finns inte i handboken (inte heller som del av ett ord eller med ett stavfel)",
            "little": "litet ord, väger lite", "parts": "delas i", "navigation": "navigering, rankas lägre",
+           "boilerplate": "lagtext o.d., väger mindre om inte frågan gäller den",
            "missing": "saknas här", "score": "poäng", "as": "som", "in": "i", "matched": "träffade",
            "synonym": "synonym till"},
     "en": {"none": "No results.", "not_found": "Not in the handbook (not as part of a word, nor with a typo)",
            "little": "little word, weighs little", "parts": "split into", "navigation": "navigation, ranked lower",
+           "boilerplate": "legal text or the like, counts less unless the question is about it",
            "missing": "missing here", "score": "score", "as": "as", "in": "in", "matched": "matched",
            "synonym": "synonym of"},
 }
@@ -177,7 +179,7 @@ def report(found: dict, lang: Language, top: int) -> str:
         return "\n".join(lines + ["", words["none"]])
     for rank, r in enumerate(results[:top], start=1):
         title = r["plainTitle"] if r["isPage"] else f"{r['pageTitle']} › {r['plainTitle']}"
-        nav = f" ({words['navigation']})" if r["navigation"] or r.get("boilerplate") else ""
+        nav = f" ({words['navigation']})" if r["navigation"] else f" ({words['boilerplate']})" if r.get("boilerplate") else ""
         lines += ["", f"{rank}. {title}{nav}", f"   {page_file(r['location'], lang)}   {words['score']} {r['score']:.2f}"]
         for m in r["matches"]:
             how = kinds[m["kind"]]

@@ -6,8 +6,8 @@ Question sets, reported separately:
   while search was tuned. Each must find its section in the top 3, 90 % first.
 - The development sets: each written from the pages alone by someone who saw neither the search
   code nor the other sets. tests/search_held_out.yml and tests/search_held_out_2.yml were the
-  held-out sets of rounds one and two; their misses were read in the next round, so they can no
-  longer judge. Their figures are printed and must not fall below a floor, but they are not held
+  held-out sets of rounds one and two, and tests/search_dev_4.yml was written for round three;
+  their misses were read to tune, so they can no longer judge. Their figures are printed and must not fall below a floor, but they are not held
   to the issue's targets.
 - tests/search_held_out_3.yml, the held-out set of round three: written the same way, committed
   before round three began, and never tuned on. It is held to a floor under its figures, and to
@@ -37,11 +37,14 @@ TOP_1_SHARE = 0.9
 # (first, top 3, page in top 3, most questions without results), a few points under where the
 # last round left it, against regressions.
 DEVELOPMENT_FLOORS = {
-    # round one's held-out set; round two left it at sv 89 / 98 / 98 %, en 91 / 100 / 100 %
-    TESTS / "search_held_out.yml": {"sv": (0.80, 0.90, 0.90, 0), "en": (0.80, 0.90, 0.90, 0)},
-    # round two's held-out set, measured once at the end of round two: sv 79 / 91 / 96 %, 0
-    # without results; en 87 / 96 / 99 %, 1
-    TESTS / "search_held_out_2.yml": {"sv": (0.75, 0.88, 0.94, 0), "en": (0.83, 0.93, 0.96, 1)},
+    # round one's held-out set; round three left it at sv 93 / 98 / 100 %, en 91 / 100 / 100 %
+    TESTS / "search_held_out.yml": {"sv": (0.85, 0.93, 0.95, 0), "en": (0.85, 0.93, 0.95, 0)},
+    # round two's held-out set; round three left it at sv 82 / 99 / 99 %, 0 without results;
+    # en 90 / 99 / 99 %, 0 (round two's one measurement: sv 79 / 91 / 96 %, en 87 / 96 / 99 %)
+    TESTS / "search_held_out_2.yml": {"sv": (0.78, 0.93, 0.95, 0), "en": (0.85, 0.93, 0.95, 0)},
+    # written for round three like the held-out sets; 83 / 89 / 96 % and 79 / 93 / 100 % before
+    # round three, sv 84 / 93 / 97 % and en 81 / 96 / 100 % after it
+    TESTS / "search_dev_4.yml": {"sv": (0.80, 0.88, 0.93, 0), "en": (0.76, 0.90, 0.96, 0)},
 }
 # THE HELD-OUT SET of round three, added before the round began. Never tune on it, never print
 # its questions.

@@ -274,6 +274,47 @@ def test_legal_text_counts_fully_when_the_question_names_it(tmp_path):
     assert order(found["webbplats och filmer"])[0] == "web/#links"
 
 
+def test_legal_text_counts_fully_for_a_long_word_that_only_it_has(tmp_path):
+    """"skärmläsare" is only in the accessibility statement: the question is about it, and it
+    comes before a section that only has another kind of "läsare". A short word only it has
+    ("know") does not make a question about it."""
+    docs = [_doc("law/", "Tillgänglighetsredogörelse", ""),
+            _doc("law/#known", "Kända brister", "Webbplatsen har inte granskats med skärmläsare."),
+            _doc("law/#feedback", "Synpunkter", "Vi vill veta om något inte fungerar."),
+            _doc("feed/#follow", "Följ med i din flödesläsare", "En flödesläsare visar det som är nytt."),
+            _doc("work/#people", "Vem vet var du jobbar", "Folk vet var du jobbar.")]
+    docs += [_doc(f"other{i}/#x", "Sociala medier", "Om konton och grupper.") for i in range(6)]
+    compounds = {"skärmläsare": ["skärm", "läsare"], "flödesläsare": ["flödes", "läsare"]}
+    found = search(tmp_path, docs, ["skärmläsare", "vill folk veta var jag jobbar"], boilerplate=["law/"], compounds=compounds)
+    assert order(found["skärmläsare"])[0] == "law/#known"
+    assert order(found["vill folk veta var jag jobbar"])[0] == "work/#people"
+
+
+def test_a_rare_compound_stays_rare_though_its_parts_are_everywhere(tmp_path):
+    """"arbetstid" is in one section; "arbete" and "tid" are in many. The word's rarity is the
+    compound's own, so the section that says it comes before those that only share the
+    question's common words ("sociala medier")."""
+    docs = [_doc("rules/#hours", "Under arbetstid", "Det du gör under arbetstid."),
+            _doc("private/#employer", "Du förknippas med din arbetsgivare", "Sociala medier på din fritid tar tid."),
+            _doc("private/#strategy", "En strategi för sociala medier", "Vad vill du med sociala medier i arbetet?")]
+    docs += [_doc(f"other{i}/#x", f"Arbete {i}", "Sociala medier tar tid i arbetet.") for i in range(8)]
+    compounds = {"arbetstid": ["arbets", "tid"], "arbetsgivare": ["arbets", "givare"]}
+    found = search(tmp_path, docs, ["vad gäller på sociala medier under arbetstid"], compounds=compounds)
+    assert order(found["vad gäller på sociala medier under arbetstid"])[0] == "rules/#hours"
+
+
+def test_words_only_the_search_help_says_count_fully_in_it(tmp_path):
+    """Navigation text counts little where it repeats other sections, fully where only it says
+    something: the search help answers questions about searching."""
+    docs = [_doc("", "Handbok", ""),
+            _doc("#topics", "Ämnen", "Facebook-konton: om dina konton och sidor."),
+            _doc("#how-to-search", "Så hittar du i handboken", "Sökningen visar bara träffar på ditt språk."),
+            _doc("fb/#pages", "Sidor och grupper", "Du administrerar sidor och konton."),
+            _doc("about/#lang", "Svenska och engelska", "Du hittar handboken på båda språken.")]
+    found = search(tmp_path, docs, ["hittar sökningen bara svenska träffar"], navigation=["#topics", "#how-to-search"])
+    assert order(found["hittar sökningen bara svenska träffar"])[0] == "#how-to-search"
+
+
 def test_synonyms_count_where_the_section_says_a_word_of_their_group(tmp_path):
     docs = [_doc("p/#a", "Bilder", "Kommunens foton och filmer."), _doc("p/#b", "Annat", "Text om annat.")]
     found = search(tmp_path, docs, ["video"], synonyms=[["film", "filmer", "video"]])

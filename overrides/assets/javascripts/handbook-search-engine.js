@@ -40,6 +40,8 @@
   // "inappropriate" for "appropriate"): related, but not the same word.
   // "folded": the word typed without its diacritics ("andringar" for "ändringar").
   var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, prefix: 0.45 };
+  // The kinds of match that find the word itself, not another word or the word's parts.
+  var OWN_WORD = { exact: true, folded: true, stem: true, part: true };
   // How much a word weighs in each field of a section, against its text (BM25F: the fields are
   // added up before repeats stop counting, so a word in the heading and the text is not worth
   // twice a word in the heading).
@@ -52,10 +54,13 @@
   // BM25: how fast repeats of a word stop counting, and how much a long text is discounted.
   var K1 = 2, B = { title: 0, keywords: 0, anchors: 0, page: 0, text: 0.75 };
   // In navigation sections only the heading counts fully: their text repeats other sections'.
+  // (Words of their text that no other section says count fully: see answerStems.)
   var NAVIGATION_FIELD = { title: 1, keywords: 0.1, anchors: 1, page: 1, text: 0.1 };
-  // Legal text and the like (search_words.yml: boilerplate) counts half, unless the question names
-  // it (see search()).
-  var BOILERPLATE_WEIGHT = 0.5;
+  // Legal text and the like (search_words.yml: boilerplate) counts less, unless the question names
+  // it (see search()), or it is the only text with a word of the question of at least
+  // OWN_WORD_LENGTH letters (a word of its own, such as "skärmläsare"; not "know").
+  var BOILERPLATE_WEIGHT = 0.75;
+  var OWN_WORD_LENGTH = 6;
   // Little words count a little; question words more, but less than the words of the topic.
   var LITTLE_WORD_WEIGHT = 0.15, QUESTION_WORD_WEIGHT = 0.6;
   // A compound typed as one word and found as its parts: what all its parts together are worth,
@@ -434,6 +439,10 @@
       if (!self.compounds[joined]) self.compounds[joined] = pieces;
     };
     // Pass 1: each section's fields and their words (and every hyphenated word's pieces).
+    // The stems said by sections that are not navigation: a navigation section's text counts
+    // little where it repeats them, fully where it says something no other section says (the
+    // search help on searching one language).
+    var answerStems = new Set();
     var fieldTotal = {};
     FIELDS.forEach(function (f) { fieldTotal[f] = 0; });
     (index.docs || []).forEach(function (doc) {
@@ -460,6 +469,9 @@
       FIELDS.forEach(function (f) { fieldTotal[f] += tokens[f].length; });
       var weight = typeof doc.boost === "number" ? doc.boost : 1;
       var listed = function (list) { return list.some(function (n) { return n === doc.location || n === page; }); };
+      if (!listed(navigation)) ["title", "text", "keywords"].forEach(function (f) {
+        tokens[f].forEach(function (w) { answerStems.add(self.stem(w)); });
+      });
       self.docs.push({
         location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
         titleKey: fold(sentenceKey(title)),
@@ -518,10 +530,12 @@
       FIELDS.forEach(function (f) {
         var list = doc.tokens[f];
         if (!list.length) { doc.synonyms[f] = EMPTY; return; }
-        var weight = FIELD[f] * (scale ? scale[f] : 1) / (1 - B[f] + B[f] * list.length / fieldLength[f]);
+        var full = FIELD[f] / (1 - B[f] + B[f] * list.length / fieldLength[f]);
+        var weight = full * (scale ? scale[f] : 1);
         for (var i = 0; i < list.length; i++) {
           var ids = keysFor(list[i]);
-          for (var j = 0; j < ids.length; j++) count(ids[j], weight);
+          var w = scale && !answerStems.has(self.stem(list[i])) ? full : weight;
+          for (var j = 0; j < ids.length; j++) count(ids[j], w);
         }
         // The synonyms of the field's words, once each, as if the field said them.
         var extra = self.synonymsOf(list);
@@ -949,11 +963,21 @@
           if (s > best[d]) { best[d] = s; how[d] = { kind: "split", matches: matches, word: q.word, weight: quality }; }
         }
       }
-      // The word's idf: every way it matches counts, so that a rare form or part of a common
+      // The word's idf: from the sections that have the word itself (or a form of it, or it as
+      // part of a compound), so that its compound parts, found everywhere, do not make a rare
+      // word common ("arbetstid" is in two sections; "arbet" and "tid" are in many). A word the
+      // handbook lacks: every way it matches counts, so that a rare form or part of a common
       // word does not make the word rare.
-      var df = 0;
-      for (var k = 0; k < n; k++) if (best[k]) df++;
-      var idf = df ? self.idf(df) : 0;
+      var df = 0, own = 0, ownElsewhere = false;
+      for (var k = 0; k < n; k++) {
+        if (!best[k]) continue;
+        df++;
+        if (!OWN_WORD[how[k].kind]) continue;
+        own++;
+        if (!self.docs[k].boilerplate) ownElsewhere = true;
+      }
+      q.onlyInBoilerplate = own > 0 && !ownElsewhere && !q.little && q.word.length >= OWN_WORD_LENGTH;
+      var idf = df ? self.idf(own || df) : 0;
       q.strength = idf * q.weight;
       informative += q.strength;
       // How much of the question a section covers: each word by its weight, and by how well it
@@ -971,11 +995,13 @@
       if (needsContent && !parsed.some(function (q, qi) { return !q.little && matchedBy[qi][d]; })) continue;
       var coverage = informative ? covered[d] / informative : 1;
       var score = total[d] * (PARTIAL_FLOOR + (1 - PARTIAL_FLOOR) * coverage * coverage) * this.docs[d].weight;
-      // Legal text counts half, unless the question names it: a word of the question is in the
+      // Legal text counts less, unless the question names it: a word of the question is in the
       // title of the page listed as boilerplate ("vilken webbplats gäller
-      // tillgänglighetsredogörelsen"), or in the heading of the section listed.
+      // tillgänglighetsredogörelsen"), or in the heading of the section listed; or unless only
+      // legal text has a word of the question (saysOwnWord).
       var legal = this.docs[d].boilerplate;
-      if (legal && !this.headingMatches(d, parsed, matchedBy, legal === "page" && !this.docs[d].isPage ? "page" : "title"))
+      if (legal && !this.saysOwnWord(d, parsed, matchedBy) &&
+          !this.headingMatches(d, parsed, matchedBy, legal === "page" && !this.docs[d].isPage ? "page" : "title"))
         score *= BOILERPLATE_WEIGHT;
       // Rounded, so that equal scores are equal in every JavaScript engine (the browser's and
       // the editors' command's) and ties keep the handbook's order.
@@ -1061,6 +1087,12 @@
 
   // Whether a section's heading (or another of its fields) has a word of the question, in any
   // of the ways it matched.
+  // Legal text has a word of the question that no other section has ("skärmläsare" only in
+  // the accessibility statement): the question asks about it.
+  Engine.prototype.saysOwnWord = function (d, parsed, matchedBy) {
+    return parsed.some(function (q, qi) { return q.onlyInBoilerplate && matchedBy[qi][d] && OWN_WORD[matchedBy[qi][d].kind]; });
+  };
+
   Engine.prototype.headingMatches = function (d, parsed, matchedBy, field) {
     var self = this, title = words(this.docs[d].fields[field || "title"]);
     return parsed.some(function (q, qi) {
