@@ -51,9 +51,9 @@ DEVELOPMENT_FLOORS = {
 HELD_OUT_FILE = TESTS / "search_held_out_3.yml"
 # The issue's targets, in each language (#12).
 HELD_OUT_TOP_1, HELD_OUT_TOP_3, HELD_OUT_PAGE_TOP_3 = 0.85, 0.95, 1.0
-# Its floor, a few points under its one measurement before round three (sv 74 / 89 / 93 %, en
-# 80 / 94 / 99 %, none without results).
-HELD_OUT_FLOOR = {"sv": (0.70, 0.85, 0.90, 0), "en": (0.76, 0.90, 0.96, 0)}
+# Its floor, a few points under its measurement at the end of round three (sv 77 / 90 / 96 %, en
+# 81 / 96 / 100 %, none without results; before round three: sv 74 / 89 / 93 %, en 80 / 94 / 99 %).
+HELD_OUT_FLOOR = {"sv": (0.73, 0.86, 0.92, 0), "en": (0.77, 0.92, 0.96, 0)}
 COMPARED = 5  # results compared between the browser and the editors' command
 
 
