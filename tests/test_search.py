@@ -5,12 +5,13 @@ Question sets, reported separately:
 - tests/search_cases.yml, the tuning set: questions written with the search words, and extended
   while search was tuned. Each must find its section in the top 3, 90 % first.
 - The development sets: each written from the pages alone by someone who saw neither the search
-  code nor the other sets. tests/search_held_out.yml and tests/search_held_out_2.yml were the
-  held-out sets of rounds one and two, and tests/search_dev_4.yml was written for round three;
-  their misses were read to tune, so they can no longer judge. Their figures are printed and must not fall below a floor, but they are not held
+  code nor the other sets. tests/search_held_out.yml, tests/search_held_out_2.yml and
+  tests/search_held_out_3.yml were the held-out sets of rounds one to three, and
+  tests/search_dev_4.yml was written for round three; their misses were read to tune, so they
+  can no longer judge. Their figures are printed and must not fall below a floor, but they are not held
   to the issue's targets.
-- tests/search_held_out_3.yml, the held-out set of round three: written the same way, committed
-  before round three began, and never tuned on. It is held to a floor under its figures, and to
+- tests/search_held_out_5.yml, the held-out set of round four: written the same way, committed
+  before round four began, and never tuned on. It is held to a floor under its figures, and to
   the issue's targets (#12) as an expected failure until they are met. Its results print figures
   only, never its questions (see handbook/search_quality.py).
 """
@@ -45,15 +46,18 @@ DEVELOPMENT_FLOORS = {
     # written for round three like the held-out sets; 83 / 89 / 96 % and 79 / 93 / 100 % before
     # round three, sv 84 / 93 / 97 % and en 81 / 96 / 100 % after it
     TESTS / "search_dev_4.yml": {"sv": (0.80, 0.88, 0.93, 0), "en": (0.76, 0.90, 0.96, 0)},
+    # round three's held-out set, measured once at the end of round three: sv 77 / 90 / 96 %,
+    # en 81 / 96 / 100 %, none without results; read from round four on
+    TESTS / "search_held_out_3.yml": {"sv": (0.73, 0.86, 0.92, 0), "en": (0.77, 0.92, 0.96, 0)},
 }
-# THE HELD-OUT SET of round three, added before the round began. Never tune on it, never print
+# THE HELD-OUT SET of round four, added before the round began. Never tune on it, never print
 # its questions.
-HELD_OUT_FILE = TESTS / "search_held_out_3.yml"
+HELD_OUT_FILE = TESTS / "search_held_out_5.yml"
 # The issue's targets, in each language (#12).
 HELD_OUT_TOP_1, HELD_OUT_TOP_3, HELD_OUT_PAGE_TOP_3 = 0.85, 0.95, 1.0
-# Its floor, a few points under its measurement at the end of round three (sv 77 / 90 / 96 %, en
-# 81 / 96 / 100 %, none without results; before round three: sv 74 / 89 / 93 %, en 80 / 94 / 99 %).
-HELD_OUT_FLOOR = {"sv": (0.73, 0.86, 0.92, 0), "en": (0.77, 0.92, 0.96, 0)}
+# Its floor, a few points under its one measurement before round four (sv 89 / 94 / 99 %, en
+# 81 / 91 / 97 %, none without results).
+HELD_OUT_FLOOR = {"sv": (0.85, 0.90, 0.95, 0), "en": (0.77, 0.87, 0.93, 0)}
 COMPARED = 5  # results compared between the browser and the editors' command
 
 
@@ -166,7 +170,7 @@ def test_a_development_set_stays_where_the_last_round_left_it(site, browser_answ
 
 
 # ---------------------------------------------------------------------------------------------
-# THE HELD-OUT SET (tests/search_held_out_3.yml): the issue's targets, on questions nobody tuned
+# THE HELD-OUT SET (tests/search_held_out_5.yml): the issue's targets, on questions nobody tuned
 # for. Figures only, never its questions: never tune on its misses.
 # ---------------------------------------------------------------------------------------------
 
