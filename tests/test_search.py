@@ -55,9 +55,9 @@ DEVELOPMENT_FLOORS = {
 HELD_OUT_FILE = TESTS / "search_held_out_5.yml"
 # The issue's targets, in each language (#12).
 HELD_OUT_TOP_1, HELD_OUT_TOP_3, HELD_OUT_PAGE_TOP_3 = 0.85, 0.95, 1.0
-# Its floor, a few points under its one measurement before round four (sv 89 / 94 / 99 %, en
-# 81 / 91 / 97 %, none without results).
-HELD_OUT_FLOOR = {"sv": (0.85, 0.90, 0.95, 0), "en": (0.77, 0.87, 0.93, 0)}
+# Its floor, a few points under its measurement at the end of round four (sv 89 / 94 / 99 %, en
+# 83 / 94 / 99 %, none without results; before round four: sv 89 / 94 / 99 %, en 81 / 91 / 97 %).
+HELD_OUT_FLOOR = {"sv": (0.85, 0.90, 0.95, 0), "en": (0.79, 0.90, 0.95, 0)}
 COMPARED = 5  # results compared between the browser and the editors' command
 
 
