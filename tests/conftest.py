@@ -27,8 +27,11 @@ from tests import nginx as nginx_server
 # Debian's chromium-headless-shell: Chromium's own headless build (the same version and engine as
 # Debian's chromium, and what Playwright runs by default when headless). The full browser in
 # headless mode costs twice the CPU, which a 2-core machine cannot spare within the suite's time;
-# CHROMIUM_PATH=/usr/bin/chromium runs every browser test in it instead (main.yml does, daily).
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium-headless-shell")
+# CHROMIUM_PATH=/usr/bin/chromium runs every browser test in it instead (main.yml does, daily),
+# and so do the tests on a machine that has only the full browser (the header says which ran).
+HEADLESS_SHELL, FULL_CHROMIUM = "/usr/bin/chromium-headless-shell", "/usr/bin/chromium"
+CHROMIUM = os.environ.get("CHROMIUM_PATH") or (
+    FULL_CHROMIUM if not Path(HEADLESS_SHELL).exists() and Path(FULL_CHROMIUM).exists() else HEADLESS_SHELL)
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
 
