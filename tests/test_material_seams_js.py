@@ -79,6 +79,17 @@ SEAMS = {
         ("bundle:integrations/sitemap/index.ts", 'requestXML(new URL("sitemap.xml", base))'),
         ("bundle:browser/request/index.ts", "export function requestXML("),
     ],
+    "navigation drawer": [
+        ("template:base.html", 'data-md-toggle="drawer" type="checkbox" id="__drawer"'),
+        ("template:base.html", 'data-md-toggle="search" type="checkbox" id="__search"'),
+        ("template:base.html", '<div class="md-sidebar md-sidebar--primary"'),
+        ("template:partials/header.html", '<label class="md-header__button md-icon" for="__drawer">'),
+        ("bundle:bundle.ts", 'watchMedia("(min-width: 76.25em)")'),
+    ],
+    "language selector click": [
+        ("bundle:integrations/alternate/index.ts", 'fromEvent<MouseEvent>(document.body, "click")'),
+        ("bundle:integrations/alternate/index.ts", 'const el = ev.target.closest("a")'),
+    ],
 }
 
 
@@ -94,7 +105,7 @@ def material_sources() -> dict[str, str]:
     """Material's TypeScript and templates, as "bundle:…", "worker:…" and "template:…"."""
     sources = {f"bundle:{k}": v for k, v in _source_map("bundle.*.min.js.map").items()}
     sources.update({f"worker:{k}": v for k, v in _source_map("workers/search.*.min.js.map").items()})
-    for template in ("partials/search.html", "partials/header.html"):
+    for template in ("partials/search.html", "partials/header.html", "base.html"):
         sources[f"template:{template}"] = (MATERIAL / template).read_text(encoding="utf-8")
     return sources
 
@@ -115,7 +126,8 @@ def our_seams() -> dict:
     """The seams' values as material-seams.js defines them (its worker part and its page
     constants; Node.js has no document, so the page code itself does not run)."""
     script = ("require(process.argv[1]); const s = globalThis.MaterialSeams;"
-              "process.stdout.write(JSON.stringify({MESSAGE: s.MESSAGE, SEARCH: s.SEARCH,"
+              "process.stdout.write(JSON.stringify({MESSAGE: s.MESSAGE, SEARCH: s.SEARCH, DRAWER: s.DRAWER,"
+              " LANGUAGE_LINK: s.LANGUAGE_LINK,"
               " index: s.REQUESTS.index.source, sitemap: s.REQUESTS.sitemap.source, reach: s.REQUESTS.reach}));")
     out = subprocess.run([node_executable(), "-e", script, str(SEAMS_JS)], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
@@ -161,6 +173,22 @@ def test_search_box_selectors_find_materials_search_box():
     assert search.select("." + ours["SEARCH"]["metaClass"]), "Material seam 'search box classes': metaClass"
     for selector in ours["reach"].split(", "):
         assert search.select(selector) or header.select(selector), f"Material seam 'search box and button': {selector!r}"
+
+
+def test_the_drawer_and_language_selectors_find_their_elements():
+    """Seams "navigation drawer" and "language selector click": our selectors, as
+    material-seams.js has them, find Material's toggles, sidebar and menu label, the breakpoint
+    is its bundle's, and the language link selector finds the selector's links."""
+    drawer = our_seams()["DRAWER"]
+    base = BeautifulSoup(material_sources()["template:base.html"], "html.parser")
+    header = BeautifulSoup(material_sources()["template:partials/header.html"], "html.parser")
+    for key in ("toggle", "searchToggle"):
+        assert base.find(id=drawer[key]), f"Material seam 'navigation drawer': #{drawer[key]}"
+    assert base.select(drawer["sidebar"]), f"Material seam 'navigation drawer': {drawer['sidebar']!r}"
+    assert header.select(drawer["label"]), f"Material seam 'navigation drawer': {drawer['label']!r}"
+    assert f'watchMedia("{drawer["wide"]}")' in material_sources()["bundle:bundle.ts"]
+    alternate = BeautifulSoup((ROOT / "overrides" / "partials" / "alternate.html").read_text(encoding="utf-8"), "html.parser")
+    assert alternate.select(our_seams()["LANGUAGE_LINK"]), "the language selector's links"
 
 
 def test_the_held_back_requests_are_the_ones_material_makes():

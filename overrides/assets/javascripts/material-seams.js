@@ -100,6 +100,22 @@
   var REACH = ".md-search, label[for=__search]";
   seams.REQUESTS = { index: INDEX, sitemap: SITEMAP, reach: REACH };
 
+  // Seam "navigation drawer" (navigation-drawer.js): Material's hidden toggle that opens the
+  // navigation drawer (#__drawer) and the search's (#__search), the primary sidebar that is the
+  // drawer below 76.25em, the header's <label> that opens it (which Tab never reaches), and the
+  // width from which the sidebar is a sidebar (its bundle's "screen" media query).
+  seams.DRAWER = {
+    toggle: "__drawer", searchToggle: "__search", sidebar: ".md-sidebar--primary",
+    label: ".md-header__button[for='__drawer']", wide: "(min-width: 76.25em)"
+  };
+
+  // Seam "language selector click" (language-switch.js): Material's bundle handles a click on a
+  // link to another language itself, from a listener on document.body: it looks the page up in
+  // that language's sitemap, and falls back to the start page. The handbook's script handles it
+  // first, on the document in the capture phase. The links are the language selector's
+  // (overrides/partials/alternate.html, with Material's class).
+  seams.LANGUAGE_LINK = "a.md-select__link[hreflang]";
+
   if (typeof document === "undefined") return;  // the worker needs no more
 
   var held = [], started = false, deferred = new WeakSet(), unsent = new WeakSet();

@@ -8,13 +8,16 @@
 // Material's two hidden toggles also start unchecked on every page load. Material marks them
 // autocomplete="off" for that, which HTML does not allow on checkboxes (handbook/material_seams.py
 // removes it), and without it Chromium brings them back checked after back and forward.
+// Material's toggles, sidebar, label and breakpoint: material-seams.js, seam "navigation drawer".
 (function () {
-  var drawer = document.getElementById("__drawer");
-  var sidebar = document.querySelector(".md-sidebar--primary");
+  var seam = window.MaterialSeams && window.MaterialSeams.DRAWER;
+  if (!seam) return;
+  var drawer = document.getElementById(seam.toggle);
+  var sidebar = document.querySelector(seam.sidebar);
   var button = document.querySelector(".handbook-menu");
-  var label = document.querySelector(".md-header__button[for='__drawer']");
+  var label = document.querySelector(seam.label);
   if (!drawer || !sidebar || !button || !label) return;
-  var wide = matchMedia("(min-width: 76.25em)");
+  var wide = matchMedia(seam.wide);
   var first = sidebar.querySelector("a[href]");
 
   function open() {
@@ -47,7 +50,7 @@
     if (open() && event.relatedTarget && !sidebar.contains(event.relatedTarget)) drawer.click();
   });
   addEventListener("pageshow", function () {
-    [drawer, document.getElementById("__search")].forEach(function (toggle) {
+    [drawer, document.getElementById(seam.searchToggle)].forEach(function (toggle) {
       if (toggle && toggle.checked) toggle.click();
     });
   });
