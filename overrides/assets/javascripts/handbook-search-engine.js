@@ -27,7 +27,8 @@
 // it, staff words (search_words.yml) almost as much. Little words ("och", "the") count a little, question words
 // ("vem", "what") fully. Sections marked as navigation (search_words.yml: the start page's lists,
 // the search help, legal text) count less, so that the section that answers comes first; legal
-// text counts fully when the question names it ("tillgänglighetsredogörelsen").
+// text counts fully when the question names it ("tillgänglighetsredogörelsen") or has a word
+// only legal text has ("skärmläsare").
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else root.HandbookSearch = factory();
@@ -458,25 +459,28 @@
         page: isPage || !pageDoc ? "" : plainText(pageDoc.title),
         text: withoutPointers(plainText(doc.text), headings, sentenceKey(title))
       };
+      var isNavigation = navigation.some(function (n) { return n === doc.location || n === page; });
       var tokens = {};
       FIELDS.forEach(function (f) {
         tokens[f] = words(fields[f], onHyphen);
-        tokens[f].forEach(function (w) { self.wordStems.add(self.stem(w)); });
+        // The words a section says itself (not the page's title, nor the links to it).
+        var says = !isNavigation && f !== "page" && f !== "anchors";
+        tokens[f].forEach(function (w) {
+          var stem = self.stem(w);
+          self.wordStems.add(stem);
+          if (says) answerStems.add(stem);
+        });
       });
       // Staff words count where the section does not already say them.
       var own = new Set(tokens.title.concat(tokens.text));
       tokens.keywords = tokens.keywords.filter(function (w) { return !own.has(w); });
       FIELDS.forEach(function (f) { fieldTotal[f] += tokens[f].length; });
       var weight = typeof doc.boost === "number" ? doc.boost : 1;
-      var listed = function (list) { return list.some(function (n) { return n === doc.location || n === page; }); };
-      if (!listed(navigation)) ["title", "text", "keywords"].forEach(function (f) {
-        tokens[f].forEach(function (w) { answerStems.add(self.stem(w)); });
-      });
       self.docs.push({
         location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
         titleKey: fold(sentenceKey(title)),
         pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, tokens: tokens, weight: weight,
-        navigation: listed(navigation),
+        navigation: isNavigation,
         boilerplate: boilerplate.indexOf(page) >= 0 ? "page" : boilerplate.indexOf(doc.location) >= 0 ? "section" : false
       });
     });
@@ -1085,14 +1089,14 @@
     });
   };
 
-  // Whether a section's heading (or another of its fields) has a word of the question, in any
-  // of the ways it matched.
   // Legal text has a word of the question that no other section has ("skärmläsare" only in
   // the accessibility statement): the question asks about it.
   Engine.prototype.saysOwnWord = function (d, parsed, matchedBy) {
     return parsed.some(function (q, qi) { return q.onlyInBoilerplate && matchedBy[qi][d] && OWN_WORD[matchedBy[qi][d].kind]; });
   };
 
+  // Whether a section's heading (or another of its fields) has a word of the question, in any
+  // of the ways it matched.
   Engine.prototype.headingMatches = function (d, parsed, matchedBy, field) {
     var self = this, title = words(this.docs[d].fields[field || "title"]);
     return parsed.some(function (q, qi) {
