@@ -290,6 +290,21 @@ def test_legal_text_counts_fully_for_a_long_word_that_only_it_has(tmp_path):
     assert order(found["vill folk veta var jag jobbar"])[0] == "work/#people"
 
 
+def test_a_compound_the_handbook_has_is_not_searched_by_its_parts(tmp_path):
+    """The handbook says "skärmläsare": the question's "skärmläsare" finds that, not every
+    section that says "läsa" (which "läsare" stems to)."""
+    docs = [_doc("law/#feedback", "Synpunkter", "Hör av dig om webbplatsen inte fungerar med din skärmläsare."),
+            _doc("groups/#how", "Så fungerar en grupp", "Medlemmarna kan läsa allt i gruppen.")]
+    found = search(tmp_path, docs, ["skärmläsare"], compounds={"skärmläsare": ["skärm", "läsare"]})
+    assert order(found["skärmläsare"]) == ["law/#feedback"]
+
+
+def test_a_heading_the_question_names_in_full_comes_before_one_it_names_in_part(tmp_path):
+    docs = [_doc("law/#compliance", "Är handbokens webbplats tillgänglig?", "Den uppfyller lagen."),
+            _doc("law/#service", "Webbplats", "Handboken för sociala medier.")]
+    assert order(search(tmp_path, docs, ["vilken webbplats"])["vilken webbplats"])[0] == "law/#service"
+
+
 def test_a_rare_compound_stays_rare_though_its_parts_are_everywhere(tmp_path):
     """"arbetstid" is in one section; "arbete" and "tid" are in many. The word's rarity is the
     compound's own, so the section that says it comes before those that only share the

@@ -9,7 +9,8 @@
 // - stem: another form of the same word ("kontot"; Snowball's Swedish stemmer, Porter's English);
 // - part: part of a compound ("inställningar" in "säkerhetsinställningarna"; the build splits the
 //   handbook's compounds with a Swedish dictionary), or a typed compound that the handbook writes
-//   apart or hyphenated ("facebookkonton": "Facebook-konto");
+//   apart or hyphenated ("facebookkonton": "Facebook-konto"); a typed compound the handbook has
+//   as a word is not read as its parts ("skärmläsare" does not find "läsa");
 // - derived: a word made from the same word: without a negating prefix ("olämpligt":
 //   "lämpligt", "inappropriate": "appropriate") and, in English, with another derivational
 //   ending ("comply": "compliant", "privately": "private");
@@ -24,8 +25,9 @@
 // than one found in many (BM25's idf), so the rare word that carries a question outweighs
 // "sociala medier". Words of the question said together in a section (side by side or one word
 // apart) count for more than the same words apart. A heading counts more than the text under
-// it, staff words (search_words.yml) almost as much. Little words ("och", "the") count a little, question words
-// ("vem", "what") fully. Sections marked as navigation (search_words.yml: the start page's lists,
+// it, staff words (search_words.yml) almost as much, and a heading the question matches in
+// full a little more than one it matches in part. Little words ("och", "the") count a little,
+// question words ("vem", "what") fully. Sections marked as navigation (search_words.yml: the start page's lists,
 // the search help, legal text) count less, so that the section that answers comes first; legal
 // text counts fully when the question names it ("tillgänglighetsredogörelsen") or has a word
 // only legal text has ("skärmläsare").
@@ -43,6 +45,8 @@
   var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, prefix: 0.45 };
   // The kinds of match that find the word itself, not another word or the word's parts.
   var OWN_WORD = { exact: true, folded: true, stem: true, part: true };
+  // The kinds of match that find the word as a whole, in some form.
+  var WHOLE_WORD = { exact: true, folded: true, stem: true };
   // How much a word weighs in each field of a section, against its text (BM25F: the fields are
   // added up before repeats stop counting, so a word in the heading and the text is not worth
   // twice a word in the heading).
@@ -117,6 +121,10 @@
   // BM25's idf, to the power 1.5: a word in one section of the handbook counts about three times
   // as much as a word in a quarter of them ("ordförande" against "sociala medier"), not twice.
   var IDF_POWER = 1.5;
+  // A section whose heading the question's words match in full counts this share more
+  // ("Webbplats" for "vilken webbplats gäller redogörelsen"), one whose heading they match in
+  // part by the share they match: a heading names what its section is about.
+  var TITLE_COVER = 0.15;
 
   // Little words: weighed down, never listed as missing. Question words are not little words.
   var QUESTION = {
@@ -935,7 +943,10 @@
     parsed.forEach(function (q, qi) {
       var best = new Float64Array(n), how = matchedBy[qi];
       self.scoreWord(q.candidates, 1, best, how);
-      if (q.parts) {
+      // A typed compound is read as its parts only where the handbook lacks the word itself:
+      // "skärmläsare" is a word of the handbook, so "läsare" (stemmed "läs") alone does not
+      // find "läsa".
+      if (q.parts && !self.saysWord(how)) {
         // A compound found by its parts: the last part most. When the handbook lacks the last
         // part, the first part(s) carry the word ("sekretess|belagda").
         var last = q.parts.length - 1;
@@ -1007,6 +1018,7 @@
       if (legal && !this.saysOwnWord(d, parsed, matchedBy) &&
           !this.headingMatches(d, parsed, matchedBy, legal === "page" && !this.docs[d].isPage ? "page" : "title"))
         score *= BOILERPLATE_WEIGHT;
+      score *= 1 + TITLE_COVER * this.headingShare(d, parsed, matchedBy);
       // Rounded, so that equal scores are equal in every JavaScript engine (the browser's and
       // the editors' command's) and ties keep the handbook's order.
       ranked.push({ doc: d, score: Math.round(score * 1e9) / 1e9 });
@@ -1087,6 +1099,29 @@
       for (var k = 0; k < pairs.length; k++) if (found >> k & 1) near += pairs[k];
       r.score = Math.round(r.score * (1 + PROXIMITY * near / all) * 1e9) / 1e9;
     });
+  };
+
+  // Whether some section has the word itself, or another form of it (``how``: how each section
+  // matched it).
+  Engine.prototype.saysWord = function (how) {
+    for (var d = 0; d < how.length; d++) if (how[d] && WHOLE_WORD[how[d].kind]) return true;
+    return false;
+  };
+
+  // The share of a section's heading (its words that are not little words) that the
+  // question's words matched.
+  Engine.prototype.headingShare = function (d, parsed, matchedBy) {
+    var self = this, title = words(this.docs[d].fields.title).filter(function (w) { return !self.little.has(w); });
+    if (!title.length) return 0;
+    var keys = new Set();
+    parsed.forEach(function (q, qi) {
+      var how = matchedBy[qi][d];
+      if (!how || q.little) return;
+      (how.kind === "split" ? how.matches : [how]).forEach(function (m) { keys.add(m.key); });
+    });
+    var hit = 0;
+    title.forEach(function (w) { if (self.keysOf(w).some(function (k) { return keys.has(k); })) hit++; });
+    return hit / title.length;
   };
 
   // Legal text has a word of the question that no other section has ("skärmläsare" only in
