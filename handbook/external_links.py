@@ -1,13 +1,15 @@
 """Marks every link to another website, in one place, so editors write plain Markdown links.
 The mark is an icon plus visually hidden text in the page's language ("Länk till annan
-webbplats" / "Link to another website", from the labels' ``external_link``). The link opens
-in the same window.
+webbplats" / "Link to another website", from the labels' ``external_link``), which search
+leaves out. The link opens in the same window.
 """
 
 from __future__ import annotations
 
 import re
 from urllib.parse import urlsplit
+
+from handbook.material_seams import SEARCH_EXCLUDE
 
 ICON = (
     '<svg class="handbook-external__icon" aria-hidden="true" focusable="false" viewBox="0 0 24 24" '
@@ -28,7 +30,8 @@ def mark_external_links(html: str, site_host: str, label: str) -> str:
             attrs = attrs.replace(classes.group(0), f'class="{classes.group(1)} handbook-external"')
         else:
             attrs = (attrs + ' class="handbook-external"').strip()
-        hidden = f'<span class="handbook-visually-hidden"> ({label})</span>'
+        # The hidden text is for screen readers, not for search.
+        hidden = f'<span class="handbook-visually-hidden" {SEARCH_EXCLUDE}> ({label})</span>'
         return f'<a href="{url}" {attrs}>{text}{ICON}{hidden}</a>'
 
     return _LINK.sub(replace, html)

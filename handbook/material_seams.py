@@ -26,6 +26,11 @@ PRIMARY_NAV_LINKS = "nav.md-nav--primary a.md-nav__link[href]"
 FOOTER_LINK = "a.md-footer__link--{direction}[href]"  # direction: prev or next
 PERMALINK = ".headerlink"
 
+# Material's search plugin leaves an element with this attribute, and its text, out of the
+# search index: the hidden "Link to another website" of every external link would otherwise
+# make each section with such a link a match for "webbplats" and "link".
+SEARCH_EXCLUDE = "data-search-exclude"
+
 # MkDocs' search plugin writes the index here; Material's bundle requests it (and our
 # material-seams.js holds that request back until the reader reaches for search).
 SEARCH_INDEX = "search/search_index.json"

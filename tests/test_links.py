@@ -70,3 +70,12 @@ def test_every_link_to_another_website_is_marked_in_the_pages_language_and_opens
                 else:
                     assert hidden is None, f"{lang.source_name(page)}: {a['href']} is marked as external"
     assert marked >= 6  # the Facebook help links, in both languages
+
+
+def test_the_hidden_mark_of_a_link_to_another_website_is_not_searched(site):
+    """Screen readers read "Link to another website"; search does not find every section with
+    such a link by "webbplats" or "link" (Material seam SEARCH_EXCLUDE)."""
+    labels = {"sv": "Länk till annan webbplats", "en": "Link to another website"}
+    for lang in site.languages:
+        index = (site.dir / lang.url_prefix() / "search" / "search_index.json").read_text(encoding="utf-8")
+        assert labels[lang.locale] not in index, f"the {lang.name} search index has the hidden text '{labels[lang.locale]}'"
