@@ -7,9 +7,10 @@ the index's ``config.handbook``:
 - ``compounds``: each Swedish compound of the handbook and its parts, from the Hunspell Swedish
   dictionary (``handbook/decompound.py``), so that "sekretessinställningar" finds
   "säkerhetsinställningarna" by "inställningar", and "plikt" finds "tystnadsplikt";
-- ``navigation`` and ``boilerplate``: the sections that point elsewhere (the start page's lists,
-  the search help) and legal text (the accessibility statement), from ``search_words.yml``.
-  Search ranks them below sections that answer with their own words;
+- ``navigation``, ``help`` and ``boilerplate``: the sections that point elsewhere (the start
+  page's lists), help on using the handbook (the search help) and legal text (the accessibility
+  statement), from ``search_words.yml``. Search ranks them below sections that answer with their
+  own words;
 - ``synonyms``: the synonym groups of ``search_words.yml``, which the search adds where a section
   says one of a group's words.
 
@@ -120,14 +121,16 @@ def add_anchor_texts(index: dict, anchors: Mapping[str, list[str]]) -> dict:
 
 def add_search_config(index: dict, locale: str, compounds: Mapping[str, list[str]],
                       navigation: Iterable[str], boilerplate: Iterable[str] = (),
-                      synonyms: Iterable[list[str]] = ()) -> dict:
+                      synonyms: Iterable[list[str]] = (), help_sections: Iterable[str] = ()) -> dict:
     """The index with ``config.handbook``: the compounds among its words, the locations of its
-    navigation and boilerplate sections (a page location such as "tillganglighetsredogorelse/"
-    stands for all of that page) and the synonym groups (search_words.yml)."""
+    navigation, help and boilerplate sections (a page location such as
+    "tillganglighetsredogorelse/" stands for all of that page) and the synonym groups
+    (search_words.yml)."""
     config = dict(index.get("config") or {})
     config["handbook"] = {
         "compounds": dict(sorted(compounds.items())) if locale in COMPOUND_LANGUAGES else {},
         "navigation": sorted(set(navigation)),
+        "help": sorted(set(help_sections)),
         "boilerplate": sorted(set(boilerplate)),
         "synonyms": [list(group) for group in synonyms],
     }
@@ -135,7 +138,8 @@ def add_search_config(index: dict, locale: str, compounds: Mapping[str, list[str
 
 
 def prepare_search_index(index: dict, locale: str, navigation: Iterable[str], boilerplate: Iterable[str],
-                         synonyms: Iterable[list[str]], cache: CompoundCache) -> dict:
+                         synonyms: Iterable[list[str]], cache: CompoundCache,
+                         help_sections: Iterable[str] = ()) -> dict:
     """``add_search_config`` with the compounds of the index's own words (and synonyms), split
     with the dictionary or taken from ``cache``."""
     synonyms = [list(group) for group in synonyms]
@@ -143,7 +147,7 @@ def prepare_search_index(index: dict, locale: str, navigation: Iterable[str], bo
     if locale in COMPOUND_LANGUAGES:
         vocabulary = compound_candidates(index) | {w for group in synonyms for term in group for w in words(term)}
         compounds = cache.parts(vocabulary)
-    return add_search_config(index, locale, compounds, navigation, boilerplate, synonyms)
+    return add_search_config(index, locale, compounds, navigation, boilerplate, synonyms, help_sections)
 
 
 def compound_cache(project_dir: Path) -> CompoundCache:

@@ -21,10 +21,11 @@ from handbook.decompound import CompoundCache
 from handbook.search_index import add_anchor_texts, anchor_texts, locations, prepare_search_index
 from handbook.project import HandbookError, Language, section_reference_problem
 
-# Sections that point elsewhere, and legal text, for every language.
+# Sections that point elsewhere, help on using the handbook, and legal text, for every language.
 NAVIGATION_KEY = "navigation"
+HELP_KEY = "help"
 BOILERPLATE_KEY = "boilerplate"
-RANKED_LOWER = (NAVIGATION_KEY, BOILERPLATE_KEY)
+RANKED_LOWER = (NAVIGATION_KEY, HELP_KEY, BOILERPLATE_KEY)
 # A page's own entry holds only its title and intro; its sections hold the answers.
 PAGE_BOOST = 0.5
 
@@ -101,6 +102,5 @@ def language_search_index(index: dict, lang: Language, words: dict, pages: dict[
     own = words.get(lang.locale) or {}
     index = add_search_words(index, lang, own)
     index = add_anchor_texts(index, anchor_texts(pages, locations(index)))
-    navigation = [_location(t) for t in words.get(NAVIGATION_KEY) or []]
-    boilerplate = [_location(t) for t in words.get(BOILERPLATE_KEY) or []]
-    return prepare_search_index(index, lang.locale, navigation, boilerplate, synonym_groups(own), cache)
+    navigation, help_sections, boilerplate = ([_location(t) for t in words.get(key) or []] for key in RANKED_LOWER)
+    return prepare_search_index(index, lang.locale, navigation, boilerplate, synonym_groups(own), cache, help_sections)

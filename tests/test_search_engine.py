@@ -61,7 +61,7 @@ def _stop_the_engine():
 
 def search(tmp_path, docs: list[dict], queries: list[str], lang: str = "sv", **handbook) -> dict[str, dict]:
     """Each query's answer from the engine, on an index of ``docs``."""
-    config = {"lang": [lang], "handbook": {"compounds": {}, "navigation": [], "boilerplate": [], "synonyms": [], **handbook}}
+    config = {"lang": [lang], "handbook": {"compounds": {}, "navigation": [], "help": [], "boilerplate": [], "synonyms": [], **handbook}}
     node = _engine()
     node.stdin.write(json.dumps({"index": {"config": config, "docs": docs}, "queries": queries}, ensure_ascii=False) + "\n")
     node.stdin.flush()
@@ -326,8 +326,24 @@ def test_words_only_the_search_help_says_count_fully_in_it(tmp_path):
             _doc("#how-to-search", "Så hittar du i handboken", "Sökningen visar bara träffar på ditt språk."),
             _doc("fb/#pages", "Sidor och grupper", "Du administrerar sidor och konton."),
             _doc("about/#lang", "Svenska och engelska", "Du hittar handboken på båda språken.")]
-    found = search(tmp_path, docs, ["hittar sökningen bara svenska träffar"], navigation=["#topics", "#how-to-search"])
+    found = search(tmp_path, docs, ["hittar sökningen bara svenska träffar"], navigation=["#topics"], help=["#how-to-search"])
     assert order(found["hittar sökningen bara svenska träffar"])[0] == "#how-to-search"
+
+
+def test_help_with_every_word_of_the_question_and_one_only_it_says_answers(tmp_path):
+    """The search help alone says "sökrutan": a question it answers in full comes to it first.
+    A question with a word it lacks goes to the section that has them all. (A list that points
+    elsewhere does not: see test_navigation_and_boilerplate_rank_below_the_section_that_answers.)"""
+    docs = [_doc("", "Handbok", ""),
+            _doc("#help", "Hjälp med handboken", "Tryck på tangenten snedstreck för att komma till sökrutan. "
+                 "Skriv till exempel Facebook-konto, så visas allt om Facebook-konto."),
+            _doc("a/#keys", "Tangentbord", "Allt går att nå med tangenten tab."),
+            _doc("fb/#accounts", "Regler", "Facebook tillåter inte att en person har mer än ett "
+                 "Facebook-konto, varken för yrkesrollen eller privat.")]
+    found = search(tmp_path, docs, ["tangenten till sökrutan", "tangenten tab", "facebook-konto"], help=["#help"])
+    assert order(found["tangenten till sökrutan"])[0] == "#help"
+    assert order(found["tangenten tab"])[0] == "a/#keys"
+    assert order(found["facebook-konto"])[0] == "fb/#accounts"  # help that repeats other sections' words
 
 
 def test_synonyms_count_where_the_section_says_a_word_of_their_group(tmp_path):
@@ -417,12 +433,13 @@ def test_link_texts_go_to_the_section_they_point_to():
     assert anchors == {"facebook-konton/#one-account": ["Kan jag ha ett jobbkonto?"]}
     index = add_anchor_texts({"docs": [{"location": "facebook-konton/#one-account"}]}, anchors)
     assert index["docs"][0]["anchors"] == "Kan jag ha ett jobbkonto?"
-    config = add_search_config({"config": {"lang": ["en"]}}, "en", {"x": ["a"]}, ["#topics"], ["law/"], [["fb", "facebook"]])
-    assert config["config"]["handbook"] == {"compounds": {}, "navigation": ["#topics"], "boilerplate": ["law/"],
-                                            "synonyms": [["fb", "facebook"]]}
+    config = add_search_config({"config": {"lang": ["en"]}}, "en", {"x": ["a"]}, ["#topics"], ["law/"], [["fb", "facebook"]],
+                               ["#how-to-search"])
+    assert config["config"]["handbook"] == {"compounds": {}, "navigation": ["#topics"], "help": ["#how-to-search"],
+                                            "boilerplate": ["law/"], "synonyms": [["fb", "facebook"]]}
 
 
-@pytest.mark.parametrize("key", ["navigation", "boilerplate"])
+@pytest.mark.parametrize("key", ["navigation", "help", "boilerplate"])
 def test_an_unknown_section_in_the_ranked_lower_lists_is_named(tmp_path, key):
     words = tmp_path / "search_words.yml"
     words.write_text(f"{key}:\n  - index.md#no-such-section\n", encoding="utf-8")

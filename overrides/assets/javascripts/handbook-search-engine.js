@@ -27,10 +27,11 @@
 // apart) count for more than the same words apart. A heading counts more than the text under
 // it, staff words (search_words.yml) almost as much, and a heading the question matches in
 // full a little more than one it matches in part. Little words ("och", "the") count a little,
-// question words ("vem", "what") fully. Sections marked as navigation (search_words.yml: the start page's lists,
-// the search help, legal text) count less, so that the section that answers comes first; legal
-// text counts fully when the question names it ("tillgänglighetsredogörelsen") or has a word
-// only legal text has ("skärmläsare").
+// question words ("vem", "what") fully. Sections marked as navigation or help (search_words.yml:
+// the start page's lists, the search help) come after the sections that answer, unless their
+// heading matches, or a help section has every word of the question and one that only it says
+// ("sökrutan"). Legal text counts less, and fully when the question names it
+// ("tillgänglighetsredogörelsen") or has a word only legal text has ("skärmläsare").
 (function (root, factory) {
   if (typeof module === "object" && module.exports) module.exports = factory();
   else root.HandbookSearch = factory();
@@ -426,7 +427,7 @@
     this.little = withFolded(LITTLE[this.lang] || "");
     this.questionWords = withFolded(QUESTION[this.lang] || "");
     this.compounding = !!COMPOUNDING[this.lang];
-    var navigation = handbook.navigation || [], boilerplate = handbook.boilerplate || [];
+    var navigation = handbook.navigation || [], help = handbook.help || [], boilerplate = handbook.boilerplate || [];
     this.setSynonyms(handbook.synonyms || []);
     // Headings of four words or more: a sentence of a section that repeats one is a pointer to
     // that section ("Läs också: Kan jag vara vän med …?"), not the section's own words.
@@ -467,7 +468,8 @@
         page: isPage || !pageDoc ? "" : plainText(pageDoc.title),
         text: withoutPointers(plainText(doc.text), headings, sentenceKey(title))
       };
-      var isNavigation = navigation.some(function (n) { return n === doc.location || n === page; });
+      var listed = function (n) { return n === doc.location || n === page; };
+      var isHelp = help.some(listed), isNavigation = isHelp || navigation.some(listed);
       var tokens = {};
       FIELDS.forEach(function (f) {
         tokens[f] = words(fields[f], onHyphen);
@@ -488,9 +490,16 @@
         location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
         titleKey: fold(sentenceKey(title)),
         pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, tokens: tokens, weight: weight,
-        navigation: isNavigation,
+        navigation: isNavigation, help: isHelp,
         boilerplate: boilerplate.indexOf(page) >= 0 ? "page" : boilerplate.indexOf(doc.location) >= 0 ? "section" : false
       });
+    });
+    // A help section's own words: those no other section says (the search help's "sökrutan").
+    this.docs.forEach(function (doc) {
+      if (!doc.help) return;
+      doc.ownWords = new Set(doc.tokens.title.concat(doc.tokens.text).filter(function (w) {
+        return !answerStems.has(self.stem(w));
+      }));
     });
     // Pass 2: BM25F weights per key and section. Keys are numbered, and each word's keys are
     // worked out once: a big handbook has millions of words but a few thousand distinct ones.
@@ -1026,8 +1035,13 @@
     this.nearBonus(ranked, parsed);
     // A navigation section comes after every other section found, unless its heading matched:
     // its text only points to the sections that answer ("Får jag kritisera kommunen?" in the
-    // start page's list), but its heading says what it is about ("Så söker du i handboken").
-    ranked.forEach(function (r) { r.pointer = self.docs[r.doc].navigation && !self.headingMatches(r.doc, parsed, matchedBy); });
+    // start page's list), but its heading says what it is about ("Så söker du i handboken"),
+    // and so does a help section's word that only it says, when it has every word of the
+    // question ("kortkommando för sökrutan": only the search help says "sökrutan").
+    ranked.forEach(function (r) {
+      r.pointer = self.docs[r.doc].navigation && !self.headingMatches(r.doc, parsed, matchedBy) &&
+        !(self.hasEveryWord(r.doc, parsed, matchedBy) && self.saysOwnNavigationWord(r.doc, parsed, matchedBy));
+    });
     // A question that is a whole heading names what the reader wants: that section, or that
     // page when it is a page's title ("Senaste ändringar" is a page, and also a section of the
     // start page that points to it), comes first, before any section that only shares its words.
@@ -1098,6 +1112,24 @@
       var near = 0;
       for (var k = 0; k < pairs.length; k++) if (found >> k & 1) near += pairs[k];
       r.score = Math.round(r.score * (1 + PROXIMITY * near / all) * 1e9) / 1e9;
+    });
+  };
+
+  // Whether a section has every word of the question that the handbook has (little words aside).
+  Engine.prototype.hasEveryWord = function (d, parsed, matchedBy) {
+    return parsed.every(function (q, qi) { return q.little || !q.strength || matchedBy[qi][d]; });
+  };
+
+  // Whether a word of the question matched one of a help section's own words.
+  Engine.prototype.saysOwnNavigationWord = function (d, parsed, matchedBy) {
+    var self = this, own = this.docs[d].ownWords;
+    if (!own || !own.size) return false;
+    var keys = new Set();
+    own.forEach(function (w) { self.keysOf(w).forEach(function (k) { keys.add(k); }); });
+    return parsed.some(function (q, qi) {
+      var how = matchedBy[qi][d];
+      if (!how || q.little) return false;
+      return (how.kind === "split" ? how.matches : [how]).some(function (m) { return keys.has(m.key); });
     });
   };
 
