@@ -1012,6 +1012,13 @@
         covered[d] += q.strength * how[d].weight;
       }
     });
+    // Every key the question's words (not little words) can match, for headingShare.
+    var queryKeys = new Set();
+    parsed.forEach(function (q) {
+      if (q.little) return;
+      q.candidates.forEach(function (c) { queryKeys.add(c.key); });
+      if (q.parts) q.parts.forEach(function (part) { part.candidates.forEach(function (c) { queryKeys.add(c.key); }); });
+    });
     var ranked = [];
     var needsContent = parsed.some(function (q) { return !q.little && q.strength > 0; });
     for (var d = 0; d < n; d++) {
@@ -1027,7 +1034,7 @@
       if (legal && !this.saysOwnWord(d, parsed, matchedBy) &&
           !this.headingMatches(d, parsed, matchedBy, legal === "page" && !this.docs[d].isPage ? "page" : "title"))
         score *= BOILERPLATE_WEIGHT;
-      score *= 1 + TITLE_COVER * this.headingShare(d, parsed, matchedBy);
+      score *= 1 + TITLE_COVER * this.headingShare(d, parsed, matchedBy, queryKeys);
       // Rounded, so that equal scores are equal in every JavaScript engine (the browser's and
       // the editors' command's) and ties keep the handbook's order.
       ranked.push({ doc: d, score: Math.round(score * 1e9) / 1e9 });
@@ -1122,10 +1129,13 @@
 
   // Whether a word of the question matched one of a help section's own words.
   Engine.prototype.saysOwnNavigationWord = function (d, parsed, matchedBy) {
-    var self = this, own = this.docs[d].ownWords;
-    if (!own || !own.size) return false;
-    var keys = new Set();
-    own.forEach(function (w) { self.keysOf(w).forEach(function (k) { keys.add(k); }); });
+    var self = this, doc = this.docs[d];
+    if (!doc.ownWords || !doc.ownWords.size) return false;
+    if (!doc.ownKeys) {
+      doc.ownKeys = new Set();
+      doc.ownWords.forEach(function (w) { self.keysOf(w).forEach(function (k) { doc.ownKeys.add(k); }); });
+    }
+    var keys = doc.ownKeys;
     return parsed.some(function (q, qi) {
       var how = matchedBy[qi][d];
       if (!how || q.little) return false;
@@ -1142,18 +1152,32 @@
 
   // The share of a section's heading (its words that are not little words) that the
   // question's words matched.
-  Engine.prototype.headingShare = function (d, parsed, matchedBy) {
-    var self = this, title = words(this.docs[d].fields.title).filter(function (w) { return !self.little.has(w); });
-    if (!title.length) return 0;
-    var keys = new Set();
+  // (``queryKeys``: every key the question can match; most headings have none of them.)
+  Engine.prototype.headingShare = function (d, parsed, matchedBy, queryKeys) {
+    var self = this, doc = this.docs[d];
+    // Each of the heading's words' keys, worked out once per section.
+    if (!doc.headingKeys) {
+      doc.headingKeys = words(doc.fields.title)
+        .filter(function (w) { return !self.little.has(w); })
+        .map(function (w) { return self.keysOf(w); });
+    }
+    var possible = doc.headingKeys.some(function (ks) {
+      for (var i = 0; i < ks.length; i++) if (queryKeys.has(ks[i])) return true;
+      return false;
+    });
+    if (!possible) return 0;
+    var keys = [];
     parsed.forEach(function (q, qi) {
       var how = matchedBy[qi][d];
       if (!how || q.little) return;
-      (how.kind === "split" ? how.matches : [how]).forEach(function (m) { keys.add(m.key); });
+      (how.kind === "split" ? how.matches : [how]).forEach(function (m) { keys.push(m.key); });
     });
+    if (!keys.length) return 0;
     var hit = 0;
-    title.forEach(function (w) { if (self.keysOf(w).some(function (k) { return keys.has(k); })) hit++; });
-    return hit / title.length;
+    doc.headingKeys.forEach(function (ks) {
+      for (var i = 0; i < ks.length; i++) if (keys.indexOf(ks[i]) >= 0) { hit++; return; }
+    });
+    return hit / doc.headingKeys.length;
   };
 
   // Legal text has a word of the question that no other section has ("skärmläsare" only in
