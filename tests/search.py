@@ -32,14 +32,18 @@ _WATCH = """() => {
   if (window.__searchCount) return;
   if (performance.getEntriesByType('resource').some(e => e.name.includes('search_index.json')))
     throw new Error('search started before tests/search.py could count its answers');
-  const count = window.__searchCount = { posted: 0, answered: 0, last: null };
+  const count = window.__searchCount = { posted: 0, answered: 0, last: null, onAnswer: null };
   const { QUERY, RESULT } = window.MaterialSeams.MESSAGE;
   const post = Worker.prototype.postMessage;
   Worker.prototype.postMessage = function (message, ...rest) {
     if (message && message.type === QUERY) {
       if (!this.__counted) {
         this.__counted = true;
-        this.addEventListener('message', e => { if (e.data && e.data.type === RESULT) count.answered++; });
+        this.addEventListener('message', e => {
+          if (!(e.data && e.data.type === RESULT)) return;
+          count.answered++;
+          if (count.onAnswer) count.onAnswer();
+        });
       }
       count.posted++;
       count.last = message.data;
@@ -94,13 +98,21 @@ _ASK_ALL = """async ([queries, answers, answered]) => {
   const read = new Function('els', 'return (' + answers + ')(els)');
   const done = new Function('query', 'return (' + answered + ')(query)');
   const links = () => read([...document.querySelectorAll('ITEMS')]);
+  // Settled when the worker's answer to the question has been drawn: checked at each answer
+  // (window.__searchCount.onAnswer), not by polling.
+  const count = window.__searchCount;
   const settled = query => new Promise((resolve, reject) => {
-    const since = performance.now();
-    (function check() {
-      if (done(query)) resolve();
-      else if (performance.now() - since > 20000) reject(new Error(`search did not answer ${JSON.stringify(query)}`));
-      else setTimeout(check, 1);
-    })();
+    if (done(query)) return resolve();
+    const timer = setTimeout(() => {
+      count.onAnswer = null;
+      reject(new Error(`search did not answer ${JSON.stringify(query)}`));
+    }, 20000);
+    count.onAnswer = () => {
+      if (!done(query)) return;
+      count.onAnswer = null;
+      clearTimeout(timer);
+      resolve();
+    };
   });
   const out = {};
   for (const query of queries) {
