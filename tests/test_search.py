@@ -6,12 +6,12 @@ Question sets, reported separately:
   while search was tuned. Each must find its section in the top 3, 90 % first.
 - The development sets: each written from the pages alone by someone who saw neither the search
   code nor the other sets. tests/search_held_out.yml, tests/search_held_out_2.yml,
-  tests/search_held_out_3.yml and tests/search_held_out_5.yml were the held-out sets of rounds
-  one to four, and tests/search_dev_4.yml was written for round three; their misses were read
-  to tune, so they can no longer judge. Their figures are printed and must not fall below a
-  floor, but they are not held to the issue's targets.
-- tests/search_held_out_6.yml, the held-out set of round five: written the same way (100
-  questions per language), committed before round five began, and never tuned on. It is held
+  tests/search_held_out_3.yml, tests/search_held_out_5.yml and tests/search_held_out_6.yml were
+  the held-out sets of rounds one to five, and tests/search_dev_4.yml was written for round
+  three; their misses were read to tune, so they can no longer judge. Their figures are printed
+  and must not fall below a floor, but they are not held to the issue's targets.
+- tests/search_held_out_7.yml, the held-out set of round six: written the same way (100
+  questions per language), committed before round six began, and never tuned on. It is held
   to a floor under its figures, and to the issue's targets (#12) as an expected failure until
   they are met. Its results print figures only, never its questions (see
   handbook/search_quality.py).
@@ -39,30 +39,33 @@ TOP_1_SHARE = 0.9
 # (first, top 3, page in top 3, most questions without results), a few points under where the
 # last round left it, against regressions.
 DEVELOPMENT_FLOORS = {
-    # round one's held-out set; round five left it at sv 98 / 100 / 100 %, en 93 / 100 / 100 %
+    # round one's held-out set; round six left it at sv 100 / 100 / 100 %, en 93 / 100 / 100 %
     TESTS / "search_held_out.yml": {"sv": (0.88, 0.95, 0.96, 0), "en": (0.86, 0.95, 0.96, 0)},
     # round two's held-out set (its one measurement, end of round two: sv 79 / 91 / 96 %, en
-    # 87 / 96 / 99 %); round five left it at sv 87 / 99 / 100 %, en 93 / 99 / 99 %
+    # 87 / 96 / 99 %); round six left it at sv 90 / 99 / 100 %, en 93 / 99 / 99 %
     TESTS / "search_held_out_2.yml": {"sv": (0.80, 0.94, 0.96, 0), "en": (0.86, 0.94, 0.96, 0)},
     # written for round three like the held-out sets (before round three: sv 83 / 89 / 96 %,
-    # en 79 / 93 / 100 %); round five left it at sv 92 / 99 / 100 %, en 93 / 100 / 100 %
+    # en 79 / 93 / 100 %); round six left it at sv 93 / 99 / 100 %, en 95 / 100 / 100 %
     TESTS / "search_dev_4.yml": {"sv": (0.85, 0.94, 0.96, 0), "en": (0.86, 0.95, 0.96, 0)},
     # round three's held-out set (its one measurement, end of round three: sv 77 / 90 / 96 %,
-    # en 81 / 96 / 100 %); round five left it at sv 90 / 97 / 99 %, en 91 / 100 / 100 %
+    # en 81 / 96 / 100 %); round six left it at sv 91 / 97 / 99 %, en 94 / 100 / 100 %
     TESTS / "search_held_out_3.yml": {"sv": (0.83, 0.93, 0.95, 0), "en": (0.84, 0.95, 0.96, 0)},
     # round four's held-out set (its one measurement, end of round four: sv 89 / 94 / 99 %, en
-    # 83 / 94 / 99 %); round five left it at sv 93 / 97 / 100 %, en 91 / 99 / 100 %
+    # 83 / 94 / 99 %); round six left it at sv 93 / 97 / 100 %, en 93 / 99 / 100 %
     TESTS / "search_held_out_5.yml": {"sv": (0.86, 0.93, 0.96, 0), "en": (0.84, 0.94, 0.96, 0)},
+    # round five's held-out set (its one measurement, end of round five: sv 84 / 97 / 100 %, en
+    # 87 / 95 / 98 %); round six left it at sv 86 / 98 / 100 %, en 91 / 99 / 100 %
+    TESTS / "search_held_out_6.yml": {"sv": (0.81, 0.94, 0.97, 0), "en": (0.85, 0.95, 0.97, 0)},
 }
-# THE HELD-OUT SET of round five, added before the round began. Never tune on it, never print
+# THE HELD-OUT SET of round six, added before the round began. Never tune on it, never print
 # its questions.
-HELD_OUT_FILE = TESTS / "search_held_out_6.yml"
+HELD_OUT_FILE = TESTS / "search_held_out_7.yml"
 # The issue's targets, in each language (#12), in the floors' form.
 HELD_OUT_TARGETS = (0.85, 0.95, 1.0, 0)
-# Its floor, a few points under its measurement at the end of round five (sv 84 / 97 / 100 %,
-# en 87 / 95 / 98 %, none without results; before round five: sv 80 / 96 / 99 %, en 82 / 92 /
-# 99 %).
-HELD_OUT_FLOOR = {"sv": (0.80, 0.93, 0.96, 0), "en": (0.83, 0.91, 0.95, 0)}
+# Its floor, a few points under its measurement at the end of round six (sv 84 / 94 / 97 %, none
+# without results; en 79 / 93 / 97 %, one question without results; before round six, on round
+# five's engine: sv 84 / 94 / 97 %, en 78 / 90 / 96 %, one).
+HELD_OUT_FLOOR = {"sv": (0.80, 0.90, 0.94, 0), "en": (0.75, 0.89, 0.93, 1)}
 COMPARED = 5  # results compared between the browser and the editors' command
 
 
@@ -179,7 +182,7 @@ def test_a_development_set_stays_where_the_last_round_left_it(site, browser_answ
 
 
 # ---------------------------------------------------------------------------------------------
-# THE HELD-OUT SET (tests/search_held_out_6.yml): the issue's targets, on questions nobody tuned
+# THE HELD-OUT SET (tests/search_held_out_7.yml): the issue's targets, on questions nobody tuned
 # for. Figures only, never its questions: never tune on its misses.
 # ---------------------------------------------------------------------------------------------
 
