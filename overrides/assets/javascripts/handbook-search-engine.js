@@ -44,10 +44,11 @@
   // "inappropriate" for "appropriate"): related, but not the same word.
   // "folded": the word typed without its diacritics ("andringar" for "ändringar").
   var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, prefix: 0.45 };
-  // The kinds of match that find the word itself, not another word or the word's parts.
-  var OWN_WORD = { exact: true, folded: true, stem: true, part: true };
   // The kinds of match that find the word as a whole, in some form.
   var WHOLE_WORD = { exact: true, folded: true, stem: true };
+  // The kinds of match that find the word itself, not another word or the word's parts: as a
+  // whole, or inside a compound of the handbook.
+  var OWN_WORD = { exact: true, folded: true, stem: true, part: true };
   // How much a word weighs in each field of a section, against its text (BM25F: the fields are
   // added up before repeats stop counting, so a word in the heading and the text is not worth
   // twice a word in the heading).
@@ -494,12 +495,14 @@
         boilerplate: boilerplate.indexOf(page) >= 0 ? "page" : boilerplate.indexOf(doc.location) >= 0 ? "section" : false
       });
     });
-    // A help section's own words: those no other section says (the search help's "sökrutan").
+    // A help section's own words, as keys: those no other section says (the search help's
+    // "sökrutan").
     this.docs.forEach(function (doc) {
       if (!doc.help) return;
-      doc.ownWords = new Set(doc.tokens.title.concat(doc.tokens.text).filter(function (w) {
-        return !answerStems.has(self.stem(w));
-      }));
+      doc.ownKeys = new Set();
+      doc.tokens.title.concat(doc.tokens.text).forEach(function (w) {
+        if (!answerStems.has(self.stem(w))) self.keysOf(w).forEach(function (k) { doc.ownKeys.add(k); });
+      });
     });
     // Pass 2: BM25F weights per key and section. Keys are numbered, and each word's keys are
     // worked out once: a big handbook has millions of words but a few thousand distinct ones.
@@ -1047,7 +1050,7 @@
     // question ("kortkommando för sökrutan": only the search help says "sökrutan").
     ranked.forEach(function (r) {
       r.pointer = self.docs[r.doc].navigation && !self.headingMatches(r.doc, parsed, matchedBy) &&
-        !(self.hasEveryWord(r.doc, parsed, matchedBy) && self.saysOwnNavigationWord(r.doc, parsed, matchedBy));
+        !(self.hasEveryWord(r.doc, parsed, matchedBy) && self.saysOwnHelpWord(r.doc, parsed, matchedBy));
     });
     // A question that is a whole heading names what the reader wants: that section, or that
     // page when it is a page's title ("Senaste ändringar" is a page, and also a section of the
@@ -1128,20 +1131,29 @@
   };
 
   // Whether a word of the question matched one of a help section's own words.
-  Engine.prototype.saysOwnNavigationWord = function (d, parsed, matchedBy) {
-    var self = this, doc = this.docs[d];
-    if (!doc.ownWords || !doc.ownWords.size) return false;
-    if (!doc.ownKeys) {
-      doc.ownKeys = new Set();
-      doc.ownWords.forEach(function (w) { self.keysOf(w).forEach(function (k) { doc.ownKeys.add(k); }); });
-    }
-    var keys = doc.ownKeys;
-    return parsed.some(function (q, qi) {
-      var how = matchedBy[qi][d];
-      if (!how || q.little) return false;
-      return (how.kind === "split" ? how.matches : [how]).some(function (m) { return keys.has(m.key); });
-    });
+  Engine.prototype.saysOwnHelpWord = function (d, parsed, matchedBy) {
+    var own = this.docs[d].ownKeys;
+    if (!own || !own.size) return false;
+    var found = false;
+    this.matchedKeys(d, parsed, matchedBy).forEach(function (k) { if (own.has(k)) found = true; });
+    return found;
   };
+
+  // The keys by which a section matched the question's words (little words aside): one per
+  // word, or one per part of a compound found by its parts.
+  Engine.prototype.matchedKeys = function (d, parsed, matchedBy) {
+    var keys = new Set();
+    parsed.forEach(function (q, qi) {
+      var how = matchedBy[qi][d];
+      if (how && !q.little) matchesOf(how).forEach(function (m) { keys.add(m.key); });
+    });
+    return keys;
+  };
+
+  // A word's match in a section, as a list: its parts' matches for a compound found by its parts.
+  function matchesOf(how) {
+    return how.kind === "split" ? how.matches : [how];
+  }
 
   // Whether some section has the word itself, or another form of it (``how``: how each section
   // matched it).
@@ -1166,16 +1178,11 @@
       return false;
     });
     if (!possible) return 0;
-    var keys = [];
-    parsed.forEach(function (q, qi) {
-      var how = matchedBy[qi][d];
-      if (!how || q.little) return;
-      (how.kind === "split" ? how.matches : [how]).forEach(function (m) { keys.push(m.key); });
-    });
-    if (!keys.length) return 0;
+    var keys = this.matchedKeys(d, parsed, matchedBy);
+    if (!keys.size) return 0;
     var hit = 0;
     doc.headingKeys.forEach(function (ks) {
-      for (var i = 0; i < ks.length; i++) if (keys.indexOf(ks[i]) >= 0) { hit++; return; }
+      for (var i = 0; i < ks.length; i++) if (keys.has(ks[i])) { hit++; return; }
     });
     return hit / doc.headingKeys.length;
   };
@@ -1190,12 +1197,8 @@
   // of the ways it matched.
   Engine.prototype.headingMatches = function (d, parsed, matchedBy, field) {
     var self = this, title = words(this.docs[d].fields[field || "title"]);
-    return parsed.some(function (q, qi) {
-      var how = matchedBy[qi][d];
-      if (!how || q.little) return false;
-      var keys = how.kind === "split" ? how.matches.map(function (m) { return m.key; }) : [how.key];
-      return title.some(function (w) { return self.keysOf(w).some(function (k) { return keys.indexOf(k) >= 0; }); });
-    });
+    var keys = this.matchedKeys(d, parsed, matchedBy);
+    return keys.size > 0 && title.some(function (w) { return self.keysOf(w).some(function (k) { return keys.has(k); }); });
   };
 
   function describeWord(q) {
@@ -1215,8 +1218,7 @@
         if (!q.little) missing.push(q.word);
         return;
       }
-      var list = how.kind === "split" ? how.matches : [how];
-      list.forEach(function (m) {
+      matchesOf(how).forEach(function (m) {
         keys.add(m.key);
         var match = {
           word: q.word, part: how.kind === "split" ? m.via : null, form: m.key.slice(1),
