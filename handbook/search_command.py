@@ -160,6 +160,11 @@ def answer_order(found: dict) -> list[dict]:
     return shown + folded
 
 
+def answer_locations(found: dict) -> list[str]:
+    """Where each result is ("facebook-konton/#one-account"), in the order the reader meets them."""
+    return [r["location"] for r in answer_order(found)]
+
+
 def report(found: dict, lang: Language, top: int) -> str:
     """The results as an editor reads them."""
     words = TEXT.get(lang.locale, TEXT["en"])

@@ -110,7 +110,7 @@ def score_questions(questions: list[dict], lang: Language, answer) -> Score:
 
 
 def main(argv: list[str] | None = None) -> int:
-    from handbook.search_command import SiteSearch, answer_order, built_site
+    from handbook.search_command import SiteSearch, answer_locations, built_site
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("questions", type=Path, help="a question set (YAML)")
@@ -128,7 +128,7 @@ def main(argv: list[str] | None = None) -> int:
     for lang in langs:
         with SiteSearch(site, lang) as search:
             score = score_questions(questions.get(lang.locale, []), lang,
-                                    lambda q: [r["location"] for r in answer_order(search.ask(q))])
+                                    lambda q: answer_locations(search.ask(q)))
         print(score.line(f"{args.questions.name} {lang.locale}"))
         if args.misses:
             for miss in score.misses:

@@ -102,5 +102,6 @@ def language_search_index(index: dict, lang: Language, words: dict, pages: dict[
     own = words.get(lang.locale) or {}
     index = add_search_words(index, lang, own)
     index = add_anchor_texts(index, anchor_texts(pages, locations(index)))
-    navigation, help_sections, boilerplate = ([_location(t) for t in words.get(key) or []] for key in RANKED_LOWER)
-    return prepare_search_index(index, lang.locale, navigation, boilerplate, synonym_groups(own), cache, help_sections)
+    ranked_lower = {key: [_location(t) for t in words.get(key) or []] for key in RANKED_LOWER}
+    return prepare_search_index(index, lang.locale, ranked_lower[NAVIGATION_KEY], ranked_lower[BOILERPLATE_KEY],
+                                synonym_groups(own), cache, ranked_lower[HELP_KEY])

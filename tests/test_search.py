@@ -27,7 +27,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from handbook.project import ROOT, WORDS_FILE, HandbookError
-from handbook.search_command import SiteSearch, answer_order
+from handbook.search_command import SiteSearch, answer_locations
 from handbook.search_quality import load_questions, score_questions
 from handbook.search_words import load_search_words
 from tests.conftest import IN_CI
@@ -122,7 +122,7 @@ def command_answers(site):
     for lang in site.languages:
         queries = [case["query"] for path in DEVELOPMENT_FLOORS for case in load_questions(path, site.languages).get(lang.locale, [])]
         with SiteSearch(site.dir, lang) as node:
-            found[lang.locale] = {q: [r["location"] for r in answer_order(node.ask(q))] for q in dict.fromkeys(queries)}
+            found[lang.locale] = {q: answer_locations(node.ask(q)) for q in dict.fromkeys(queries)}
     return found
 
 
@@ -242,7 +242,7 @@ def test_the_editors_command_finds_what_the_search_box_finds(site, browser_answe
     differ = []
     with SiteSearch(site.dir, lang) as node:
         for number, (query, browser) in enumerate(asked.items(), start=1):
-            command = [r["location"] for r in answer_order(node.ask(query))]
+            command = answer_locations(node.ask(query))
             if command[:COMPARED] != browser[:COMPARED]:
                 differ.append(number)
     total = len(asked)

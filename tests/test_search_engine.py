@@ -16,7 +16,7 @@ import snowballstemmer
 
 from handbook.decompound import CompoundCache, _dictionary_files, compound_parts, load_lexicon
 from handbook.project import ROOT, HandbookError, languages
-from handbook.search_command import answer_order, main as search_command, node_executable
+from handbook.search_command import answer_locations as order, main as search_command, node_executable
 from handbook.search_index import add_anchor_texts, add_search_config, anchor_texts, compound_candidates
 from handbook.search_words import load_search_words
 
@@ -78,10 +78,6 @@ def test_the_editors_commands_runner_answers_as_the_engine_does(tmp_path):
     out = subprocess.run([node_executable(), str(RUNNER), str(ENGINE), str(index)], input='"kontot"\n"grupp"\n',
                          capture_output=True, text=True, check=True)
     assert [json.loads(line) for line in out.stdout.splitlines()] == list(search(tmp_path, docs, ["kontot", "grupp"]).values())
-
-
-def order(found: dict) -> list[str]:
-    return [r["location"] for r in answer_order(found)]
 
 
 def stems(lang: str, words: list[str]) -> list[str]:
