@@ -4,7 +4,9 @@ The words live in ``search_words.yml`` at the project root, which editors extend
 
 - ``synonyms``: groups of words that mean the same ("fb" and "facebook"). A section whose
   title or text contains one word of a group is also found by the others;
-- ``sections``: extra search words for one section, as ``<page file>#<section id>: [words]``.
+- ``sections``: extra search words for one section, as ``<page file>#<section id>: [words]``;
+- ``glossary``: the social-media words staff use, each with its source and the section it leads
+  to (``handbook/glossary.py``); search uses each entry as the synonym group ``[means, *words]``.
 
 It also ranks sections (which hold the answers) above their page's own entry, and hands the
 navigation sections and Swedish compounds to the search engine (``handbook/search_index.py``).
@@ -18,6 +20,7 @@ from pathlib import Path
 import yaml
 
 from handbook.decompound import CompoundCache
+from handbook.glossary import GLOSSARY_KEY, check_glossary, glossary_groups
 from handbook.search_index import add_anchor_texts, anchor_texts, locations, prepare_search_index
 from handbook.project import HandbookError, Language, section_reference_problem
 
@@ -26,6 +29,8 @@ NAVIGATION_KEY = "navigation"
 HELP_KEY = "help"
 BOILERPLATE_KEY = "boilerplate"
 RANKED_LOWER = (NAVIGATION_KEY, HELP_KEY, BOILERPLATE_KEY)
+# Keys of the file that are not a language.
+SHARED_KEYS = (*RANKED_LOWER, GLOSSARY_KEY)
 # A page's own entry holds only its title and intro; its sections hold the answers.
 PAGE_BOOST = 0.5
 
@@ -47,7 +52,7 @@ def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict
             if problem:
                 raise HandbookError(f"{name}: {key}: {problem}")
     for locale, entry in data.items():
-        if locale in RANKED_LOWER:
+        if locale in SHARED_KEYS:
             continue
         if locale not in locales:
             raise HandbookError(f"{name}: '{locale}' is not a language of the site. Use one of: {', '.join(locales)}.")
@@ -60,6 +65,7 @@ def load_search_words(path: Path, docs_dir: Path, langs: list[Language]) -> dict
                 raise HandbookError(f"{name}: {locale}.sections: {problem}")
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise HandbookError(f"{name}: {locale}.sections: '{target}' must have a list of words, like [dubbelkonto, jobbkonto].")
+    check_glossary(data, name, docs_dir, langs)
     return data
 
 
@@ -93,6 +99,12 @@ def synonym_groups(words: dict) -> list[list[str]]:
     return [[w.lower().strip() for w in group] for group in words.get("synonyms") or []]
 
 
+def language_synonym_groups(words: dict, locale: str) -> list[list[str]]:
+    """What the search engine gets as one language's synonym groups: the ``synonyms`` of the
+    language, then its glossary entries, each as [means, *words] (glossary.glossary_groups)."""
+    return synonym_groups(words.get(locale) or {}) + glossary_groups(words, locale)
+
+
 def language_search_index(index: dict, lang: Language, words: dict, pages: dict[str, str],
                           cache: CompoundCache) -> dict:
     """One language's search index as the handbook's search engine needs it: ``index`` as the
@@ -104,4 +116,4 @@ def language_search_index(index: dict, lang: Language, words: dict, pages: dict[
     index = add_anchor_texts(index, anchor_texts(pages, locations(index)))
     ranked_lower = {key: [_location(t) for t in words.get(key) or []] for key in RANKED_LOWER}
     return prepare_search_index(index, lang.locale, ranked_lower[NAVIGATION_KEY], ranked_lower[BOILERPLATE_KEY],
-                                synonym_groups(own), cache, ranked_lower[HELP_KEY])
+                                language_synonym_groups(words, lang.locale), cache, ranked_lower[HELP_KEY])
