@@ -18,6 +18,7 @@ The editors' checks (``checks`` runs them all, for the build and for ``handbook-
 - ``content_safety``     a Mermaid diagram, refused early in the source
 - ``change_notes``       change notes: checked, and shown on each page, in recent changes, in the feeds
 - ``search_words``       staff words and synonyms (search_words.yml), checked and added to search
+- ``glossary``           the sourced glossary of staff words in search_words.yml: checked, and given to search as synonym groups
 - ``translation_drift``  which English pages lag behind their Swedish original
 
 Build steps (called by the plugin):
