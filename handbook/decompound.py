@@ -79,6 +79,15 @@ class Lexicon:
                         and rule.condition.search(base)):
                     yield rule, base
 
+    def dictionary_forms(self, word: str) -> set[str]:
+        """The dictionary forms ``word`` may be an inflection of, and the word itself if the
+        dictionary has it ("klagar" -> {"klaga"}, "filmer" -> {"film"}); for handbook/lexicons.py."""
+        forms = {base for _rule, base in self._bases(word)}
+        own = self.flags.get(word)
+        if own is not None and self.forbidden not in own:
+            forms.add(word)
+        return forms
+
     def lemma(self, part: str, role: str) -> str | None:
         """The dictionary form of ``part`` if it may take ``role`` ("begin", "middle", "end")
         in a compound, else None."""
