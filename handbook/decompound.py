@@ -81,7 +81,7 @@ class Lexicon:
 
     def dictionary_forms(self, word: str) -> set[str]:
         """The dictionary forms ``word`` may be an inflection of, and the word itself if the
-        dictionary has it ("klagar" -> {"klaga"}, "filmer" -> {"film"}); for handbook/lexicons.py."""
+        dictionary has it ("klagar" -> {"klaga"}, "grupper" -> {"grupp"}); for handbook/lexicons.py."""
         forms = {base for _rule, base in self._bases(word)}
         own = self.flags.get(word)
         if own is not None and self.forbidden not in own:

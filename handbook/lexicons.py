@@ -134,7 +134,9 @@ def read_mythes(path: Path) -> dict[str, list[str]]:
 def read_wordnet(directory: Path, *, max_sense: int = EN_MAX_SENSE) -> dict[str, list[str]]:
     """WordNet: word -> the words that share one of its ``max_sense`` commonest senses with it
     (in WordNet's order, the index files' synset order), where that synset is also one of their
-    own ``max_sense`` commonest. Words in synset order, each once; "_" becomes a space."""
+    own ``max_sense`` commonest; only senses seen in WordNet's sense-tagged corpus count (the
+    index's tagsense_cnt: "same" as the Sami people never is). Words in synset order, each once;
+    "_" becomes a space."""
     ranks: dict[tuple[str, str], dict[str, int]] = {}  # (pos, offset) -> {word: its rank of that synset}
     for pos in ("noun", "verb", "adj", "adv"):
         for line in (directory / f"index.{pos}").read_text(encoding="utf-8").splitlines():
@@ -142,7 +144,8 @@ def read_wordnet(directory: Path, *, max_sense: int = EN_MAX_SENSE) -> dict[str,
                 continue
             fields = line.split()
             lemma, synset_count, pointer_count = fields[0], int(fields[2]), int(fields[3])
-            offsets = fields[4 + pointer_count + 2:][:synset_count]
+            tagged = int(fields[4 + pointer_count + 1])  # senses seen in the sense-tagged corpus
+            offsets = fields[4 + pointer_count + 2:][:min(synset_count, tagged)]
             for place, offset in enumerate(offsets, start=1):
                 ranks.setdefault((pos, offset), {})[lemma.lower()] = place
     linked: dict[str, list[str]] = {}
@@ -190,22 +193,29 @@ def stem(locale: str, word: str) -> str:
 
 
 def page_words(texts: Iterable[str]) -> Counter:
-    """The words of texts (Markdown or an index's text), lower case, with how often each occurs;
-    hyphenated words count whole and as their pieces."""
+    """The words of texts (Markdown or an index's text), lower case, with the number of texts
+    that say each (a word's section count when each text is a section); hyphenated words count
+    whole and as their pieces."""
     found: Counter = Counter()
     for text in texts:
         text = _NOISE.sub(" ", _FRONT_MATTER.sub("", text))
+        own = set()
         for match in _MARKDOWN_WORD.finditer(text.lower()):
-            word = match.group(0)
-            pieces = re.split(r"[-\u2010\u2011]", word)
-            found.update(pieces)
+            word = match.group(0).replace("\u2010", "-").replace("\u2011", "-")
+            pieces = word.split("-")
+            own.update(pieces)
             if len(pieces) > 1:
-                found[word.replace("\u2010", "-").replace("\u2011", "-")] += 1
+                own.add(word)
+        found.update(own)
     return found
 
 
+_HEADING = re.compile(r"^#{1,6} ", re.M)
+
+
 def docs_words(locale: str, docs_dir: Path = ROOT / "docs") -> Counter:
-    """The words of one language's Markdown pages (``x.md`` Swedish, ``x.en.md`` English)."""
+    """The words of one language's Markdown pages (``x.md`` Swedish, ``x.en.md`` English), with
+    the number of sections (the text under a heading) that say each."""
     from handbook.project import languages
 
     langs = languages()
@@ -218,7 +228,7 @@ def docs_words(locale: str, docs_dir: Path = ROOT / "docs") -> Counter:
         files = [f for f in files if not any(f.name.endswith(s) for s in others)]
     else:
         files = [f for f in files if f.name.endswith(f".{locale}.md")]
-    return page_words(f.read_text(encoding="utf-8") for f in files)
+    return page_words(section for f in files for section in _HEADING.split(f.read_text(encoding="utf-8")))
 
 
 _EN_ENDINGS = (("ies", "y"), ("ied", "y"), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"),
@@ -228,8 +238,8 @@ _EN_ENDINGS = (("ies", "y"), ("ied", "y"), ("ses", "s"), ("xes", "x"), ("zes", "
 
 def dictionary_forms(locale: str, word: str) -> set[str]:
     """The words a page's word may be a form of, itself included: Swedish by the Hunspell
-    dictionary's suffix rules (handbook/decompound.py: "klagar" -> "klaga", "filmer" -> "film",
-    never "filma"), English by WordNet's detachment rules ("managers" -> "manager", "posted" ->
+    dictionary's suffix rules (handbook/decompound.py: "klagar" -> "klaga", "följer" -> "följa",
+    never "följe"), English by WordNet's detachment rules ("managers" -> "manager", "posted" ->
     "post", "stopped" -> "stop"). Closer than a stem: Snowball gives "följe" and "följa" one stem."""
     forms = {word}
     if locale == "sv":
