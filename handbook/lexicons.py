@@ -25,19 +25,33 @@ the handbook's own words and below the editors' synonyms (``search_words.yml``).
 
 How harm is kept out (a thesaurus lists every sense of a word, and most are not this domain's):
 
-1. a reader's word that the pages say itself is never redirected to another word: the pages'
-   own sense wins ("enhet", a unit of the municipality, does not lead to "grupp");
-2. a reader's word that the editors put in ``search_words.yml`` is left to them, and a link that
-   their synonyms already make is not repeated;
-3. single words only (the search matches words, and a thesaurus phrase such as "avsäga sig
-   tronen" is a definition rather than a word staff type); at least three letters;
-4. English: only a word's commonest senses (``EN_MAX_SENSE``, WordNet's order) on both sides
-   of a link, and the same part of speech (they share a synset), so "coach" is not a manager;
-5. a word that the thesaurus links to many of the pages' words (``MAX_TARGETS``) has too many
-   senses to tell which one the reader means, and links to none;
-6. what a reader reviewing the links still found wrong is in ``lexicon_data/stop.tsv``, one line
-   per link (or per handbook word, ``*``) with its reason ("grupp" <- "gäng", "flock": a
-   Facebook group is not a gang or a flock). The build checks the file and names a bad line.
+1. a reader's word that the pages say themselves, in any form (same Snowball stem), is never
+   redirected to another word: the pages' own sense wins ("enhet", a unit of the municipality,
+   does not lead to "grupp");
+2. the editors' words (``search_words.yml``) count as the handbook's: a link may lead to one
+   ("gnälla" -> "klaga", a synonym the editors gave "kritik"), but never from one, so their
+   synonyms are never repeated or overridden;
+3. a thesaurus word is a handbook word only if the pages say it or an inflection of it (its
+   dictionary forms: Hunspell's Swedish suffix rules, WordNet's English detachment rules, with
+   the same stem), not merely a word with the same stem: Snowball gives "följe" (a following)
+   and "följa" (to follow) one stem, which would lead "gäng" to "följa";
+4. single words only, of at least three letters (the search matches words; a thesaurus phrase
+   such as "avsäga sig tronen" is a definition rather than a word staff type);
+5. English: only a word's two commonest senses (``EN_MAX_SENSE``, WordNet's order) that
+   WordNet's sense-tagged corpus has seen, on both sides of a link (they share a synset, so
+   the same part of speech): "same" is not the Sami people, "coach" not a manager;
+6. a reader's word that the thesaurus links to more than ``MAX_TARGETS`` of the handbook's words
+   has too many senses to tell which one the reader means, and links to none;
+7. what a reading of every link (``--links sv``) still found wrong is in
+   ``lexicon_data/stop.tsv``, one line per handbook word with the reader's words it must not be
+   linked from (or ``*``: none, for function words such as "kan", "bara", "can", "may" and words
+   whose thesaurus senses are not the pages'), each with its reason ("grupp" <- "gäng",
+   "flock": the handbook's groups are Facebook groups). The build applies it, so adding a line
+   needs no Debian package; a bad line stops the build with its number.
+
+The subset is not checked against the Debian files in CI (they are not there). The tests check
+instead that every link the built index holds leads to a word the pages or the editors say, and
+from a word the pages do not say; when pages change much, run ``--write`` again.
 """
 
 from __future__ import annotations
