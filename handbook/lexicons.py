@@ -250,13 +250,15 @@ _EN_ENDINGS = (("ies", "y"), ("ied", "y"), ("ses", "s"), ("xes", "x"), ("zes", "
                ("ing", "e"), ("ing", ""), ("er", ""), ("er", "e"), ("est", ""), ("est", "e"), ("'s", ""))
 
 
-def dictionary_forms(locale: str, word: str) -> set[str]:
+def dictionary_forms(locale: str, word: str, known: Mapping[str, list[str]] | None = None) -> set[str]:
     """The words a page's word may be a form of, itself included: Swedish by the Hunspell
     dictionary's suffix rules (handbook/decompound.py: "klagar" -> "klaga", "följer" -> "följa",
     never "följe"), English by WordNet's detachment rules ("managers" -> "manager", "posted" ->
     "post", "stopped" -> "stop"). Closer than a stem: Snowball gives "följe" and "följa" one stem."""
     forms = {word}
-    if locale == "sv":
+    if locale == "sv" and known is not None and word in known:
+        forms |= set(known[word])
+    elif locale == "sv":
         from handbook.decompound import LexiconError, load_lexicon
 
         try:
@@ -282,11 +284,14 @@ class Vocabulary:
     stems: frozenset[str]  # the stems of every word the handbook says
 
     @classmethod
-    def of(cls, locale: str, words: Mapping[str, int]) -> "Vocabulary":
+    def of(cls, locale: str, words: Mapping[str, int], cache=None) -> "Vocabulary":
+        """``cache``: a decompound.CompoundCache that knows the Swedish words' dictionary forms
+        from earlier builds (else the dictionary is read)."""
+        known = cache.dictionary_forms(set(words)) if cache is not None and locale == "sv" else None
         forms: dict[str, list[tuple[int, int, str]]] = {}
         for word, count in words.items():
             word_stem = stem(locale, word)
-            for form in dictionary_forms(locale, word):
+            for form in dictionary_forms(locale, word, known):
                 # A form with another stem is another word ("finns" is not a form of "fin").
                 if stem(locale, form) == word_stem:
                     forms.setdefault(form, []).append((-count, len(word), word))
@@ -383,7 +388,8 @@ def load_stop_list(file: Path = STOP_FILE) -> dict[str, dict[str, set[str]]]:
 # --- the links the build makes ----------------------------------------------------------------
 
 def links(locale: str, entries: Mapping[str, list[str]], handbook: Mapping[str, int],
-          editors: Iterable[Iterable[str]] = (), stops: Mapping[str, set[str]] | None = None) -> dict[str, list[str]]:
+          editors: Iterable[Iterable[str]] = (), stops: Mapping[str, set[str]] | None = None,
+          cache=None) -> dict[str, list[str]]:
     """reader's word -> the handbook words it links to, one step, as the handbook says them.
 
     ``handbook``: the pages' words with their counts; ``editors``: the groups of words in
@@ -392,7 +398,7 @@ def links(locale: str, entries: Mapping[str, list[str]], handbook: Mapping[str, 
     here; ``stops``: stop.tsv for this language. The rules are the module's."""
     editors = [list(group) for group in editors]
     editor_words = Counter(w for group in editors for w in group)
-    vocabulary = Vocabulary.of(locale, Counter(handbook) + editor_words)
+    vocabulary = Vocabulary.of(locale, Counter(handbook) + editor_words, cache)
     stops = stops or {}
     found: dict[str, set[str]] = {}
     for head, synonyms in entries.items():
@@ -412,13 +418,13 @@ def links(locale: str, entries: Mapping[str, list[str]], handbook: Mapping[str, 
 
 def lexicon_groups(locale: str, handbook: Mapping[str, int], editors: Iterable[Iterable[str]] = (),
                    entries: Mapping[str, list[str]] | None = None,
-                   stops: Mapping[str, set[str]] | None = None) -> list[list[str]]:
+                   stops: Mapping[str, set[str]] | None = None, cache=None) -> list[list[str]]:
     """The search index's ``lexicon``: ``[handbook word, reader word, ...]`` per handbook word,
     sorted; from the committed subset and stop list unless given."""
     entries = load_subset(locale) if entries is None else entries
     stops = load_stop_list().get(locale, {}) if stops is None else stops
     groups: dict[str, list[str]] = {}
-    for reader, targets in links(locale, entries, handbook, editors, stops).items():
+    for reader, targets in links(locale, entries, handbook, editors, stops, cache).items():
         for target in targets:
             groups.setdefault(target, []).append(reader)
     return [[target, *sorted(readers)] for target, readers in sorted(groups.items())]
@@ -429,12 +435,12 @@ def index_words(index: Mapping) -> Counter:
     return page_words(str(doc.get(field) or "") for doc in index.get("docs", []) for field in ("title", "text"))
 
 
-def add_lexicon(index: dict, locale: str, editors: Iterable[Iterable[str]]) -> dict:
+def add_lexicon(index: dict, locale: str, editors: Iterable[Iterable[str]], cache=None) -> dict:
     """The index with ``config.handbook.lexicon`` (lexicon_groups of the index's own words),
-    beside the editors' ``synonyms``."""
+    beside the editors' ``synonyms``; ``cache``: the build's CompoundCache."""
     config = dict(index.get("config") or {})
     handbook = dict(config.get("handbook") or {})
-    handbook["lexicon"] = lexicon_groups(locale, index_words(index), editors)
+    handbook["lexicon"] = lexicon_groups(locale, index_words(index), editors, cache=cache)
     config["handbook"] = handbook
     return {**index, "config": config}
 

@@ -107,4 +107,4 @@ def language_search_index(index: dict, lang: Language, words: dict, pages: dict[
     ranked_lower = {key: [_location(t) for t in words.get(key) or []] for key in RANKED_LOWER}
     index = prepare_search_index(index, lang.locale, ranked_lower[NAVIGATION_KEY], ranked_lower[BOILERPLATE_KEY],
                                  synonym_groups(own), cache, ranked_lower[HELP_KEY])
-    return add_lexicon(index, lang.locale, editors_words(lang.locale, words))
+    return add_lexicon(index, lang.locale, editors_words(lang.locale, words), cache)
