@@ -469,10 +469,24 @@ def _project_links(locale: str) -> dict[str, list[str]]:
 
 def related_words(locale: str, word: str) -> list[str]:
     """The handbook words (as this project's pages say them) that a reader's ``word`` links to
-    through the lexicon; [] for a word the pages say themselves, or one the editors placed."""
+    through the lexicon, in any form of it ("gnäller" as "gnälla"); [] for a word the pages say
+    themselves (in any form), or one the editors placed."""
     if locale not in STEMMERS:
         return []
-    return list(_project_links(locale).get(word.strip().lower(), []))
+    found = _project_links(locale)
+    word = " ".join(word.lower().split())
+    if word in found:
+        return list(found[word])
+    by_stem = _project_links_by_stem(locale).get(stem(locale, word), [])
+    return sorted({target for reader in by_stem for target in found[reader]})
+
+
+@lru_cache(maxsize=None)
+def _project_links_by_stem(locale: str) -> dict[str, list[str]]:
+    by_stem: dict[str, list[str]] = {}
+    for reader in _project_links(locale):
+        by_stem.setdefault(stem(locale, reader), []).append(reader)
+    return by_stem
 
 
 # --- the command ------------------------------------------------------------------------------
