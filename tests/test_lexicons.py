@@ -112,6 +112,20 @@ def test_a_word_the_pages_say_is_never_redirected_to_another():
     assert found["gäng"] == ["grupp"]  # without the stop list
 
 
+def test_a_readers_word_with_the_stem_of_a_page_word_is_left_to_the_search_engines_own_forms():
+    entries = {"grupp": ["följe", "gäng"]}
+    found = links("sv", entries, Counter({"grupp": 1, "följer": 1}))
+    assert "följe" not in found  # the engine would take "följe" for "följer" anyway: no second meaning
+    assert found["gäng"] == ["grupp"]
+
+
+def test_a_readers_word_that_leads_to_many_handbook_words_leads_to_none():
+    entries = {"samla": ["hop"], "grupp": ["hop"], "skara": ["hop"], "mängd": ["hop"], "flock": ["hop"]}
+    three = links("sv", entries, Counter({"samla": 1, "grupp": 1, "skara": 1}))
+    assert three["hop"] == ["grupp", "samla", "skara"]
+    assert "hop" not in links("sv", entries, Counter({"samla": 1, "grupp": 1, "skara": 1, "mängd": 1}))
+
+
 def test_a_word_the_editors_placed_is_left_to_them():
     found = links("sv", read_mythes_text(SYNLEX_LIKE), Counter({"klaga": 1}), editors=[["gnälla", "kritik"]])
     assert "gnälla" not in found
