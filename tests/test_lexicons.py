@@ -200,3 +200,13 @@ def test_the_swedish_index_leads_gnälla_to_klaga_and_keeps_gäng_from_grupp(sit
     groups = {group[0]: group[1:] for group in lexicon_of(site, sv)[1]}
     assert "gnälla" in groups.get("klaga", [])
     assert not any("gäng" in readers for readers in groups.values())
+
+
+def test_handbook_check_names_a_bad_stop_list_line(tmp_path, monkeypatch):
+    from handbook import checks
+
+    bad = tmp_path / "stop.tsv"
+    bad.write_text("sv\tgrupp\tgäng\tno tabs\tat all\n", encoding="utf-8")
+    monkeypatch.setattr(lexicons, "STOP_FILE", bad)
+    problems = checks.all_problems()
+    assert any("stop.tsv:1:" in p and "four columns" in p for p in problems), problems
