@@ -441,8 +441,22 @@ def add_lexicon(index: dict, locale: str, editors: Iterable[Iterable[str]], cach
     config = dict(index.get("config") or {})
     handbook = dict(config.get("handbook") or {})
     handbook["lexicon"] = lexicon_groups(locale, index_words(index), editors, cache=cache)
+    if handbook["lexicon"]:
+        # The licences ask for their notices on every copy: the index is one.
+        handbook["lexicon_notice"] = notice(locale)
     config["handbook"] = handbook
     return {**index, "config": config}
+
+
+@lru_cache(maxsize=None)
+def notice(locale: str, sources_file: Path = SOURCES_FILE) -> str:
+    """The source and licence notice of ``locale``'s subset, as SOURCES.md gives it."""
+    text = sources_file.read_text(encoding="utf-8") if sources_file.is_file() else ""
+    match = re.search(rf"^## {re.escape(locale)}\.tsv: (.*?)\n.*?```text\n(.*?)\n```", text, re.S | re.M)
+    if not match:
+        raise HandbookError(f"handbook/lexicon_data/{sources_file.name}: has no licence notice for {locale}.tsv. "
+                            "Make it again with 'uv run python -m handbook.lexicons --write'.")
+    return f"{match.group(1)}, modified (a subset). {match.group(2)}"
 
 
 def editors_words(locale: str, words: Mapping) -> list[list[str]]:

@@ -183,6 +183,7 @@ def test_each_languages_search_index_links_readers_words_only_to_words_its_pages
     for lang in site.languages:
         index, groups = lexicon_of(site, lang)
         assert len(groups) > 50, f"{lang.locale}: only {len(groups)} lexicon groups"
+        assert "Copyright" in index["config"]["handbook"]["lexicon_notice"]  # the licences ask for it on every copy
         said = lexicons.index_words(index)
         stems = {stem(lang.locale, w) for w in said}
         editors = {w for group in lexicons._project_editors(lang.locale) for w in group}
