@@ -8,6 +8,7 @@ The words live in ``search_words.yml`` at the project root, which editors extend
 - ``glossary``: the social-media words staff use, each with its source and the section it leads
   to (``handbook/glossary.py``); search uses each entry as the synonym group ``[means, *words]``.
 
+The words of real lexicons (``handbook/lexicons.py``) go beside the synonyms, as ``lexicon``.
 It also ranks sections (which hold the answers) above their page's own entry, and hands the
 navigation sections and Swedish compounds to the search engine (``handbook/search_index.py``).
 The plugin calls ``language_search_index`` once per language, after every language is built.
@@ -21,6 +22,7 @@ import yaml
 
 from handbook.decompound import CompoundCache
 from handbook.glossary import GLOSSARY_KEY, check_glossary, glossary_groups
+from handbook.lexicons import add_lexicon, editors_words
 from handbook.search_index import add_anchor_texts, anchor_texts, locations, prepare_search_index
 from handbook.project import HandbookError, Language, section_reference_problem
 
@@ -115,5 +117,6 @@ def language_search_index(index: dict, lang: Language, words: dict, pages: dict[
     index = add_search_words(index, lang, own)
     index = add_anchor_texts(index, anchor_texts(pages, locations(index)))
     ranked_lower = {key: [_location(t) for t in words.get(key) or []] for key in RANKED_LOWER}
-    return prepare_search_index(index, lang.locale, ranked_lower[NAVIGATION_KEY], ranked_lower[BOILERPLATE_KEY],
-                                language_synonym_groups(words, lang.locale), cache, ranked_lower[HELP_KEY])
+    index = prepare_search_index(index, lang.locale, ranked_lower[NAVIGATION_KEY], ranked_lower[BOILERPLATE_KEY],
+                                 language_synonym_groups(words, lang.locale), cache, ranked_lower[HELP_KEY])
+    return add_lexicon(index, lang.locale, editors_words(lang.locale, words), cache)
