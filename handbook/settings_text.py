@@ -29,6 +29,8 @@ def fill(markdown: str, *, settings, labels, locale: str, page_name: str) -> str
                 raise HandbookError(
                     f"{page_name}: the setting '{path}' does not exist under the handbook plugin in "
                     "mkdocs.yml. Check the spelling, or ask a developer to add the setting.") from None
+        if path == "search_feedback":  # what the site logs of searches, as the setting makes it
+            return labels.search.log_on if node else labels.search.log_off
         if path == "accessibility.compliance":
             return labels.accessibility.compliance[node]
         if isinstance(node, dt.date):
