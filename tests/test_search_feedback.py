@@ -376,3 +376,22 @@ def test_the_start_page_says_what_search_logs_in_both_languages_as_the_setting_m
                 words = {"sv": ("sparar inte orden",), "en": ("does not store the words",)}
             missing = [w for w in words[lang.locale] if w not in text]
             assert missing == [], f"{lang.name} start page, search_feedback {logged}: {missing} in {text!r}"
+
+
+def test_the_iis_config_has_the_rule_for_the_log_ready_to_turn_on_and_says_what_iis_cannot_do():
+    """IIS cannot run here: deploy/web.config is read. Its rule needs Microsoft's URL Rewrite module
+    (an unknown section would stop IIS serving the site), so it ships commented out."""
+    import xml.etree.ElementTree as ET
+
+    from handbook.security_headers import WEB_CONFIG
+
+    text = WEB_CONFIG.read_text(encoding="utf-8")
+    comment = re.search(r"<!-- The log of missed searches.*?-->", text, re.S).group(0)
+    assert ET.fromstring(text).find("system.webServer/rewrite") is None, "off until URL Rewrite is installed"
+    rule = ET.fromstring(comment[comment.index("<rewrite>"): comment.rindex("</rewrite>") + len("</rewrite>")])
+    (only,) = rule.findall("rules/rule")
+    assert only.find("match").get("url") == "^search-feedback$"
+    assert only.find("conditions/add").attrib == {"input": "{REQUEST_METHOD}", "pattern": "^POST$"}
+    assert only.find("action").get("type") == "CustomResponse" and only.find("action").get("statusCode") == "204"
+    for field in ("c-ip", "cs(User-Agent)", "cs(Cookie)", "cs(Referer)"):
+        assert field in comment, f"web.config must say to untick {field}"
