@@ -370,7 +370,7 @@ def test_the_start_page_says_what_search_logs_in_both_languages_as_the_setting_m
             section = soup.find(id="how-to-search").find_next_siblings("p")
             text = " ".join(p.get_text(" ", strip=True) for p in section[:3])
             if logged:
-                words = {"sv": ("IP-adress", "webbläsare", "kaka", "personnummer", "100 tecken", "antalet träffar"),
+                words = {"sv": ("IP-adress", "webbläsare", "kakor", "personnummer", "100 tecken", "antalet träffar"),
                          "en": ("IP address", "browser", "cookie", "personal identity numbers", "100", "number of results")}
             else:
                 words = {"sv": ("sparar inte orden",), "en": ("does not store the words",)}
