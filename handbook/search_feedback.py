@@ -29,6 +29,7 @@ _SPACE = "\t\n\v\f\r"
 _PERSONAL_NUMBER = re.compile(r"(?:[0-9]{2})?[0-9]{6} ?[-+]? ?[0-9]{4}")
 _PHONE = re.compile(r"\+?\(?[0-9][0-9 ()/.-]{4,}[0-9]")
 _KEPT_PUNCTUATION = set("-'’?!.,&#")
+_LABELS_LINE = re.compile(r"(?m)^[ \t]*var LABELS = \{.*\};$")
 
 
 def _is_space(ch: str) -> bool:
@@ -65,10 +66,12 @@ def write_script(site_dir: Path, *, on: bool, labels: dict) -> None:
         script.unlink(missing_ok=True)
         return
     text = script.read_text(encoding="utf-8") if script.is_file() else ""
-    if text.count(PLACEHOLDER) != 1:
+    # The placeholder, or the words of an earlier build (a dirty rebuild copies no unchanged file).
+    lines = _LABELS_LINE.findall(text)
+    if len(lines) != 1:
         raise HandbookError(f"{script}: expected one '{PLACEHOLDER}' line for the words of each language "
                             "(overrides/assets/javascripts/search-feedback.js).")
     words = {locale: {"question": lab.search.feedback_question, "button": lab.search.feedback_button,
                       "sent": lab.search.feedback_sent} for locale, lab in labels.items()}
     filled = f"var LABELS = {json.dumps(words, ensure_ascii=False, sort_keys=True)};"
-    script.write_text(text.replace(PLACEHOLDER, filled), encoding="utf-8")
+    script.write_text(_LABELS_LINE.sub(lambda _: filled, text), encoding="utf-8")

@@ -226,7 +226,11 @@ def test_the_script_has_each_languages_words_and_with_the_setting_off_it_is_not_
     assert search_feedback.PLACEHOLDER not in built
     copy = tmp_path / search_feedback.SCRIPT
     copy.parent.mkdir(parents=True)
-    copy.write_text("var LABELS = {};\n", encoding="utf-8")
+    copy.write_text(built, encoding="utf-8")
+    labels = {lang.locale: types.SimpleNamespace(search=types.SimpleNamespace(
+        feedback_question="Q?", feedback_button="B", feedback_sent="S")) for lang in site.languages}
+    search_feedback.write_script(tmp_path, on=True, labels=labels)  # again, as a rebuild does
+    assert '"sv": {"button": "B", "question": "Q?", "sent": "S"}' in copy.read_text(encoding="utf-8")
     search_feedback.write_script(tmp_path, on=False, labels={})
     assert not copy.exists()
 
