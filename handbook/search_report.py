@@ -2,7 +2,8 @@
 
 The log is the one deploy/nginx.conf writes (``/var/log/nginx/handbook-searches.log``): one JSON
 object per line, ``{"date", "lang", "q", "results", "reason"}``, the words as the page sent them
-(percent-encoded, ``+`` for a space). The report groups the same words (after normalising:
+(percent-encoded, ``+`` for a space). IIS's W3C log is read too (its ``#Fields:`` line says
+where the date and the query are); of it, only the POSTs to /search-feedback are searches. The report groups the same words (after normalising:
 case, spaces and the punctuation around words) per language, counts them, and shows for each
 what the site's search finds now and why (the explanation of ``handbook-search``, the same
 search code in Node.js). Where the words are not in the handbook, it proposes a line for
@@ -59,6 +60,7 @@ class Log:
     searches: list[Search] = field(default_factory=list)
     unreadable: list[int] = field(default_factory=list)  # line numbers
     before_since: int = 0
+    other_requests: int = 0  # IIS's W3C log: the site's other requests
 
 
 def read_line(line: str, locales: Iterable[str]) -> Search | None:
@@ -69,8 +71,12 @@ def read_line(line: str, locales: Iterable[str]) -> Search | None:
         return None
     if not isinstance(entry, dict):
         return None
+    return search_of(entry.get("date", entry.get("time")), entry, locales)
+
+
+def search_of(stamp, entry: dict, locales: Iterable[str]) -> Search | None:
+    """A missed search from its date and its fields lang, q (as sent), results and reason."""
     fields = [entry.get(k) for k in ("lang", "q", "results", "reason")]
-    stamp = entry.get("date", entry.get("time"))
     if not all(isinstance(v, str) for v in [*fields, stamp]):
         return None
     lang, q, results, reason = fields
@@ -86,13 +92,41 @@ def read_line(line: str, locales: Iterable[str]) -> Search | None:
     return Search(date, lang, words, int(results), reason)
 
 
+ADDRESS = "/search-feedback"
+
+
+def read_w3c_line(line: str, fields: list[str], locales: Iterable[str]) -> Search | None | bool:
+    """A line of IIS's W3C log (deploy/README.md): a missed search, None when it cannot be read,
+    or False when it is another request of the site. Only date and the query are read."""
+    values = line.split(" ")
+    if len(values) != len(fields):
+        return None
+    entry = dict(zip(fields, values))
+    if not entry.get("cs-uri-stem", "").endswith(ADDRESS) or entry.get("cs-method", "POST") != "POST":
+        return False
+    query = {}
+    for pair in entry.get("cs-uri-query", "").split("&"):
+        key, _, value = pair.partition("=")
+        query.setdefault(key, value)
+    return search_of(entry.get("date"), query, locales)
+
+
 def read_log(text: str, locales: Iterable[str], since: dt.date | None = None) -> Log:
-    log, locales = Log(), list(locales)
+    """nginx's log (JSON lines), or IIS's W3C log (its '#Fields:' line says which fields)."""
+    log, locales, w3c = Log(), list(locales), None
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip():
             continue
-        search = read_line(line, locales)
-        if search is None:
+        if line.startswith("#"):
+            if line.startswith("#Fields:"):
+                w3c = line.split()[1:]
+            elif w3c is None and not line.startswith(("#Software:", "#Version:", "#Date:")):
+                log.unreadable.append(number)
+            continue
+        search = read_line(line, locales) if w3c is None else read_w3c_line(line, w3c, locales)
+        if search is False:
+            log.other_requests += 1
+        elif search is None:
             log.unreadable.append(number)
         elif since and search.date < since:
             log.before_since += 1
@@ -226,6 +260,8 @@ def report(log: Log, ask: Ask, locales: list[str], *, related: RelatedWords | No
     summary = f"{len(log.searches)} sökningar i {len(groups)} grupper"
     if since:
         summary += f" sedan {since} ({log.before_since} äldre rader hoppades över)"
+    if log.other_requests:
+        summary += f"; {log.other_requests} andra anrop till webbplatsen i loggen hoppades över"
     if log.unreadable:
         shown = ", ".join(map(str, log.unreadable[:10])) + (" …" if len(log.unreadable) > 10 else "")
         summary += f"; {len(log.unreadable)} rader kunde inte läsas och hoppades över (rad {shown})"

@@ -399,3 +399,21 @@ def test_the_iis_config_has_the_rule_for_the_log_ready_to_turn_on_and_says_what_
     assert only.find("action").get("type") == "CustomResponse" and only.find("action").get("statusCode") == "204"
     for field in ("c-ip", "cs(User-Agent)", "cs(Cookie)", "cs(Referer)"):
         assert field in comment, f"web.config must say to untick {field}"
+
+
+def test_the_report_reads_iis_w3c_log_too_and_only_its_searches_never_the_address():
+    text = "\n".join([
+        "#Software: Microsoft Internet Information Services 10.0",
+        "#Version: 1.0",
+        "#Date: 2026-12-01 08:00:00",
+        "#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port c-ip sc-status",
+        "2026-12-01 08:00:01 10.0.0.5 GET /index.html - 443 10.1.2.3 200",
+        "2026-12-01 08:00:02 10.0.0.5 POST /search-feedback lang=sv&q=gn%C3%A4lla+p%C3%A5+jobbet&results=0&reason=none 443 10.1.2.3 204",
+        "2026-12-01 08:00:03 10.0.0.5 GET /search-feedback lang=sv&q=crawler&results=0&reason=none 443 10.1.2.4 204",
+        "2026-12-01 08:00:04 10.0.0.5 POST /search-feedback cut-off",
+    ])
+    log = search_report.read_log(text, ["sv", "en"])
+    assert [(s.date.isoformat(), s.lang, s.words, s.reason) for s in log.searches] == [("2026-12-01", "sv", "gnälla på jobbet", "none")]
+    assert (log.other_requests, log.unreadable) == (2, [8])
+    out = search_report.report(log, fake_search({}), ["sv", "en"])
+    assert "10.1.2.3" not in out and "2 andra anrop till webbplatsen i loggen hoppades över" in out
