@@ -321,6 +321,16 @@ def test_opening_a_result_sends_nothing(site, nginx, open_page):
     assert log_lines(nginx, "zqxwvopened", timeout=0.5) == []
 
 
+def test_a_reader_who_finds_nothing_and_follows_the_contact_link_is_a_missed_search(site, nginx, open_page):
+    page, _, _ = open_page(site.url)
+    focus_search(page)
+    page.wait_for_function("() => window.HandbookFeedback")
+    assert search(page, "zqxwvcontact") == []
+    page.locator(".handbook-no-results a").click()  # "Kontakta oss", not a result
+    page.wait_for_url("**/kontakta-oss/")
+    assert [line["reason"] for line in log_lines(nginx, "zqxwvcontact")] == ["none"]
+
+
 # --- the setting off: one build of its own, served by nginx with deploy/nginx.conf ----------------
 
 @pytest.fixture(scope="module")

@@ -68,12 +68,11 @@
     var url = to + "?" + new URLSearchParams({
       lang: document.documentElement.lang, q: search.q, results: String(search.results), reason: reason
     });
-    try {
-      fetch(url, { method: "POST", keepalive: true, credentials: "omit", referrerPolicy: "no-referrer", cache: "no-store" })
-        .catch(function () {});
-    } catch (err) {
-      navigator.sendBeacon(url);  // a browser without keepalive requests
-    }
+    // Sent as navigator.sendBeacon sends (a POST that outlives the page), but without the host's
+    // cookies and without the page's address as referrer, which sendBeacon cannot leave out.
+    if (typeof fetch !== "function") return navigator.sendBeacon(url);
+    fetch(url, { method: "POST", keepalive: true, credentials: "omit", referrerPolicy: "no-referrer", cache: "no-store" })
+      .catch(function () {});
   }
 
   // The reader went away from these words without opening a result.
@@ -116,9 +115,9 @@
   // Down from the last result, or up from the search box, lands on the button.
   root.addEventListener("keydown", function (event) {
     if (box.hidden || !toggle.checked || event.ctrlKey || event.metaKey) return;
-    var all = links(), here = document.activeElement;
-    var onto = (event.key === "ArrowDown" && all.length && here === all[all.length - 1]) ||
-      (event.key === "ArrowUp" && here === input);
+    var all = links(), active = document.activeElement;
+    var onto = (event.key === "ArrowDown" && all.length && active === all[all.length - 1]) ||
+      (event.key === "ArrowUp" && active === input);
     if (!onto) return;
     event.preventDefault();
     event.stopPropagation();
@@ -139,9 +138,10 @@
     status.textContent = "";
   }).observe(meta, { childList: true, characterData: true, subtree: true });
 
-  // Opening a result is an answer: nothing is sent for those words.
+  // Opening a result is an answer: nothing is sent for those words (the no-results help's link
+  // to the contact page is not a result).
   result.addEventListener("click", function (event) {
-    if (shown && event.target instanceof Element && event.target.closest("a[href]")) shown.opened = true;
+    if (shown && event.target instanceof Element && event.target.closest(seams.list + " a[href]")) shown.opened = true;
   }, true);
   // Leaving the search (Escape, Tab, a click outside it: Material clicks its toggle) or the page.
   toggle.addEventListener("change", function () { if (!toggle.checked) leave(); });
