@@ -260,6 +260,18 @@ def test_nginx_answers_the_log_address_with_204_and_logs_only_posts(nginx, site)
         {"date": time.strftime("%Y-%m-%d"), "lang": "sv", "q": "serverprov+post", "results": "0", "reason": "none"}]
     time.sleep(0.2)
     assert log_lines(nginx, "serverprov+get", timeout=0) == [], "a GET (a crawler) is not logged"
+    # A request that no browser sends, with raw quotes, a backslash and an encoded line break,
+    # stays one line of JSON, and the report reads its words made safe.
+    import http.client
+
+    connection = http.client.HTTPConnection("127.0.0.1", int(nginx.url.rsplit(":", 1)[1].strip("/")), timeout=5)
+    connection.request("POST", '/search-feedback?lang=sv&q=serverprov"},{"forged":"x\\y%0A{"z":1}&results=0&reason=none')
+    assert connection.getresponse().status == 204
+    connection.close()
+    (line,) = log_lines(nginx, "serverprov\\\"")
+    raw = [text for text in nginx.search_log.read_text(encoding="utf-8").splitlines() if "forged" in text]
+    assert len(raw) == 1 and json.loads(raw[0]) == line and set(line) == LOG_KEYS
+    assert [s.words for s in search_report.read_log(raw[0], ["sv", "en"]).searches] == ["serverprov forged x y z"]
 
 
 # --- in the browser --------------------------------------------------------------------------------
