@@ -40,6 +40,8 @@ Build steps (called by the plugin):
 - ``lexicons``           links from a reader's word to the handbook's, from Synlex and WordNet
                          (the committed subset in lexicon_data/; ``python -m handbook.lexicons --write``)
 - ``generated_files``    the PDF and feed files pages may link to, known to MkDocs from the start
+- ``search_feedback``    the log of missed searches: its script (or none, when the setting is off)
+                         and the rule that makes the words safe
 - ``pdf_assemble``, ``pdf_render``, ``pdf_tagging``  the whole handbook as a PDF per language
 
 Command-line tools (``uv run handbook-…``, see pyproject.toml):
@@ -47,6 +49,7 @@ Command-line tools (``uv run handbook-…``, see pyproject.toml):
 - ``checks``             ``handbook-check``: every editor check, without building
 - ``search_command``     ``handbook-search``: what the search box answers, and why
 - ``search_quality``     scores a question set (tests, benchmark)
+- ``search_report``      ``handbook-search-report``: the log of missed searches, for the editors
 - ``link_checker``       follows every internal link and #anchor of the built site
 - ``translation_drift``  ``handbook-mark-translated``
 - ``review_report``      which pages are overdue for review, or due soon

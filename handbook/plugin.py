@@ -28,8 +28,9 @@ Per language:
 Once, after the last language (``on_post_build``):
  12. one search index per language for the handbook's search engine: staff words, link texts,
      Swedish compounds, navigation ranked lower, lexicon links (``split_by_language``,
-     ``search_words``, ``search_index``, ``lexicons``); each language's feed of changes; our own CSS and JS minified; the
-     whole-handbook PDFs;
+     ``search_words``, ``search_index``, ``lexicons``); each language's feed of changes; our own
+     CSS and JS minified; the script of the log of missed searches with its words, or none when
+     ``search_feedback`` is off (``search_feedback``); the whole-handbook PDFs;
  13. strict-mode warnings stop the build here, before the new site replaces the old one.
 """
 
@@ -49,7 +50,7 @@ from mkdocs.structure.pages import Page
 
 from handbook import (
     atomic_site, change_notes, checks, contact_details, external_links, generated_files, git, i18n,
-    material_seams, minify, page_facts, page_metadata, preview, search_index, settings_text,
+    material_seams, minify, page_facts, page_metadata, preview, search_feedback, search_index, settings_text,
     split_by_language, strict_warnings, template_cache,
 )
 from handbook.project import HandbookError, Language, page_and_language
@@ -185,6 +186,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         context["handbook"] = {"labels": self.labels(config), "language": lang,
                                "root": lang.url_prefix(), "feed": lang.url_prefix() + change_notes.FEED,
                                "feed_title": self.feed_titles.get(lang.locale, ""),
+                               "search_feedback": self.config.search_feedback,
                                "site_path": urlsplit(config.site_url or "/").path or "/"}
         return context
 
@@ -229,6 +231,10 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
             (site_dir / lang.url_prefix() / change_notes.FEED).write_text(feed, encoding="utf-8")
         if config.theme.custom_dir:
             minify.minify_own_assets(Path(config.theme.custom_dir), site_dir)
+        try:
+            search_feedback.write_script(site_dir, on=self.config.search_feedback, labels=self.config.labels)
+        except HandbookError as err:
+            raise PluginError(str(err)) from None
         if self.pdf_wanted():
             self.write_pdfs(site_dir)
         self.warnings.stop_if_any()

@@ -154,6 +154,13 @@ class ContactLabels(StrictConfig):
 class SearchLabels(StrictConfig):
     no_results = c.Type(str)
     contact_link = c.Type(str)
+    # The log of missed searches (search_feedback): the control under the results, its answer,
+    # and what the start page's search help says is logged, with the setting on and off.
+    feedback_question = c.Type(str)   # "Hittade du inte svaret?"
+    feedback_button = c.Type(str)
+    feedback_sent = c.Type(str)       # announced when the button is pressed
+    log_on = c.Type(str)              # Markdown, in place of <!-- setting: search_feedback -->
+    log_off = c.Type(str)
 
 
 class ChangeLabels(StrictConfig):
@@ -188,6 +195,10 @@ class HandbookSettings(StrictConfig):
     # The whole handbook as one PDF per language (HANDBOOK_PDF=0 for quick builds; never in serve).
     pdf = Flag(default=True)
     # Where "Var sidan till hjälp?" answers go: a mailto: address or a form's https:// address.
+    # The log of missed searches: the words of a search that found nothing, or that the reader
+    # left without opening a result or said did not answer, sent to the site's search-feedback
+    # address (search-feedback.js, deploy/nginx.conf). Off: not one request is sent.
+    search_feedback = Flag(default=False)
     feedback_url = Pattern(r"(mailto:[^@\s]+@[^@\s]+\.[^@\s]+|https://\S+)", "a mailto: or https:// address")
     contact = c.SubConfig(Contact)
     accessibility = c.SubConfig(Accessibility)

@@ -29,6 +29,10 @@ def fill(markdown: str, *, settings, labels, locale: str, page_name: str) -> str
                 raise HandbookError(
                     f"{page_name}: the setting '{path}' does not exist under the handbook plugin in "
                     "mkdocs.yml. Check the spelling, or ask a developer to add the setting.") from None
+        if path == "search_feedback":  # what the site logs of searches, as the setting makes it
+            # Read on the page, not searched: its words (e-mail, phone, IP address, browser) are
+            # other sections' words, and took questions from them.
+            return (labels.search.log_on if node else labels.search.log_off) + "\n{: data-search-exclude }"
         if path == "accessibility.compliance":
             return labels.accessibility.compliance[node]
         if isinstance(node, dt.date):

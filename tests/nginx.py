@@ -1,7 +1,8 @@
 """Debian's nginx serving a built site with deploy/nginx.conf, as an ordinary process.
 
-The site's config is deploy/nginx.conf with only two lines changed: `listen` (a free port on
-127.0.0.1) and `root` (the built site). It is included, like in production, inside an http { }
+The site's config is deploy/nginx.conf with only three lines changed: `listen` (a free port on
+127.0.0.1), `root` (the built site) and the path of the log of missed searches (a file of the
+run's own, `search_log`). It is included, like in production, inside an http { }
 block that copies Debian's /etc/nginx/nginx.conf defaults (MIME types, sendfile); only what a
 run without the system's folders needs is added around it: the pid file, the error log and the
 temporary folders in a folder of the run's own, and no access log.
@@ -30,16 +31,21 @@ START_TIMEOUT_S = 10.0
 
 _LISTEN = re.compile(r"(?m)^(\s*listen\s+)80;")
 _ROOT = re.compile(r"(?m)^(\s*root\s+)[^;]+;")
+SEARCH_LOG = "/var/log/nginx/handbook-searches.log"  # the log of missed searches, in production
 
 
-def served_config(deploy_text: str, port: int, root: Path) -> str:
-    """deploy/nginx.conf's text with only its port (on 127.0.0.1) and its root changed."""
+def served_config(deploy_text: str, port: int, root: Path, search_log: Path) -> str:
+    """deploy/nginx.conf's text with only its port (on 127.0.0.1), its root and the path of
+    the log of missed searches changed."""
     text, listens = _LISTEN.subn(lambda m: f"{m[1]}127.0.0.1:{port};", deploy_text)
     text, roots = _ROOT.subn(lambda m: f'{m[1]}"{root}";', text)
-    if listens != 1 or roots != 1:
+    logs = text.count(f"access_log {SEARCH_LOG} ")
+    text = text.replace(f"access_log {SEARCH_LOG} ", f'access_log "{search_log}" ')
+    if listens != 1 or roots != 1 or logs != 1:
         raise ValueError(
-            f"{NGINX_CONF}: expected one 'listen 80;' line and one 'root ...;' line in the server "
-            f"block (found {listens} and {roots}); tests/nginx.py changes only those two."
+            f"{NGINX_CONF}: expected one 'listen 80;' line, one 'root ...;' line and one "
+            f"'access_log {SEARCH_LOG} ...' line in the server block (found {listens}, {roots} and "
+            f"{logs}); tests/nginx.py changes only those three."
         )
     return text
 
@@ -78,7 +84,7 @@ http {{
     # A run without the system's folders.
     access_log off;
 {temp}
-    # deploy/nginx.conf, with only listen and root changed.
+    # deploy/nginx.conf, with only listen, root and the search log's path changed.
     include {site_conf};
 }}
 """
@@ -91,6 +97,7 @@ class Nginx:
     config: Path  # the top-level file nginx was started with
     site_config: Path  # deploy/nginx.conf as served
     error_log: Path
+    search_log: Path  # the log of missed searches (deploy/nginx.conf's handbook-searches.log)
 
     def dump(self) -> str:
         """`nginx -T`: every config file as nginx itself read it."""
@@ -114,14 +121,16 @@ class Nginx:
 
 def running(run_dir: Path, port: int) -> Nginx:
     """The nginx that another test process started in ``run_dir`` (start), to use, not to stop."""
-    return Nginx(f"http://127.0.0.1:{port}/", None, run_dir / "nginx.conf", run_dir / "handbook.conf", run_dir / "error.log")
+    return Nginx(f"http://127.0.0.1:{port}/", None, run_dir / "nginx.conf", run_dir / "handbook.conf",
+                 run_dir / "error.log", run_dir / "handbook-searches.log")
 
 
 def start(site_dir: Path, port: int, run_dir: Path) -> Nginx:
     """nginx serving ``site_dir`` at http://127.0.0.1:port/ with deploy/nginx.conf; ready when returned."""
     run_dir.mkdir(parents=True, exist_ok=True)
     site_conf = run_dir / "handbook.conf"
-    site_conf.write_text(served_config(NGINX_CONF.read_text(encoding="utf-8"), port, site_dir), encoding="utf-8")
+    search_log = run_dir / "handbook-searches.log"
+    site_conf.write_text(served_config(NGINX_CONF.read_text(encoding="utf-8"), port, site_dir, search_log), encoding="utf-8")
     config = run_dir / "nginx.conf"
     config.write_text(top_level_config(run_dir, site_conf), encoding="utf-8")
     error_log = run_dir / "error.log"
@@ -144,4 +153,4 @@ def start(site_dir: Path, port: int, run_dir: Path) -> Nginx:
                 process.kill()
                 raise RuntimeError(f"nginx did not listen on port {port} within {START_TIMEOUT_S} s")
             time.sleep(0.02)
-    return Nginx(f"http://127.0.0.1:{port}/", process, config, site_conf, error_log)
+    return Nginx(f"http://127.0.0.1:{port}/", process, config, site_conf, error_log, search_log)

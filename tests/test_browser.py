@@ -71,6 +71,8 @@ def test_reading_a_page_downloads_no_sitemap_and_no_search_index_until_the_reade
         assert not any("/workers/search." in r for r in record.requests), "Material's search code loaded on view"
         engine = site.url + "assets/javascripts/handbook-search-engine.js"
         assert engine not in record.requests, "the search engine's code loaded on view"
+        feedback = site.url + "assets/javascripts/search-feedback.js"
+        assert feedback not in record.requests, "the log of missed searches loaded on view"
         results = search(browser_page, "facebook")  # "/" focuses the box, then the index and engine come
         assert index in record.requests and engine in record.requests and results, (index, record.requests)
         assert record.console_errors == [] and record.failed_requests == []

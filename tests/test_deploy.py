@@ -158,7 +158,7 @@ def _config_files(dump: str) -> dict[str, str]:
     return {name: text.rstrip() for name, text in zip(parts[1::2], parts[2::2])}
 
 
-def test_nginx_serves_deploy_nginx_conf_with_only_its_port_and_root_changed(nginx, site):
+def test_nginx_serves_deploy_nginx_conf_with_only_its_port_root_and_search_log_changed(nginx, site):
     files = _config_files(nginx.dump())
     # Nothing else is read: the wrapper (tests/nginx.py) and Debian's MIME types.
     assert set(files) == {str(nginx.config), str(nginx_server.MIME_TYPES), str(nginx.site_config)}, sorted(files)
@@ -167,10 +167,12 @@ def test_nginx_serves_deploy_nginx_conf_with_only_its_port_and_root_changed(ngin
     port = urlsplit(nginx.url).port
     listen = next(line for line in deploy.splitlines() if line.strip() == "listen 80;")
     root = next(line for line in deploy.splitlines() if line.strip().startswith("root "))
+    log = next(line for line in deploy.splitlines() if nginx_server.SEARCH_LOG in line)
     assert changed == [
         (listen, listen.replace("listen 80;", f"listen 127.0.0.1:{port};")),
         (root, root[: root.index("root ")] + f'root "{site.dir}";'),
-    ], "nginx serves another config than deploy/nginx.conf with its port and root changed"
+        (log, log.replace(nginx_server.SEARCH_LOG, f'"{nginx.search_log}"')),
+    ], "nginx serves another config than deploy/nginx.conf with its port, root and search log changed"
 
 
 def test_every_answer_of_nginx_carries_the_security_headers_the_build_needs(site, client):

@@ -64,6 +64,12 @@ SEAMS = {
         ("template:partials/search.html", 'class="md-search-result__list"'),
         ("template:partials/search.html", 'class="md-search__input"'),
     ],
+    "search result keys": [
+        ("template:partials/search.html", '<div class="md-search-result" data-md-component="search-result">'),
+        ("bundle:components/search/_/index.ts", '":not(details) > [href], summary, details[open] [href]",\n                  result'),
+        ("bundle:components/search/_/index.ts", 'case "Tab":\n              setToggle("search", false)'),
+        ("bundle:browser/toggle/index.ts", "toggles[name].click()"),
+    ],
     "search box and button": [
         ("template:partials/search.html", '<div class="md-search" data-md-component="search"'),
         ("template:partials/header.html", 'for="__search"'),
@@ -168,9 +174,11 @@ def test_search_box_selectors_find_materials_search_box():
     ours = our_seams()
     search = BeautifulSoup(material_sources()["template:partials/search.html"], "html.parser")
     header = BeautifulSoup(material_sources()["template:partials/header.html"], "html.parser")
-    for key in ("meta", "list", "input"):
+    for key in ("meta", "list", "input", "result"):
         assert search.select(ours["SEARCH"][key]), f"Material seam 'search box classes': {ours['SEARCH'][key]!r}"
     assert search.select("." + ours["SEARCH"]["metaClass"]), "Material seam 'search box classes': metaClass"
+    assert f'"{ours["SEARCH"]["focusable"]}"' in material_sources()["bundle:components/search/_/index.ts"], (
+        "Material seam 'search result keys': the elements its arrow keys move between")
     for selector in ours["reach"].split(", "):
         assert search.select(selector) or header.select(selector), f"Material seam 'search box and button': {selector!r}"
 

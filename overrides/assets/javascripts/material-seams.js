@@ -81,9 +81,14 @@
 
   // Seam "search box classes": the parts of Material's search dialog that the no-results help
   // (search-no-results.js) reads and joins: the result line, the result list, the search box.
+  // Seam "search result keys" (search-feedback.js): in the open search, Material's arrow keys move
+  // between the box and the result's links (focusable, in the result element); Tab and Escape
+  // close it; it opens and closes it by clicking its toggle (#__search), so "change" fires.
   seams.SEARCH = {
     meta: ".md-search-result__meta", metaClass: "md-search-result__meta",
-    list: ".md-search-result__list", input: "input.md-search__input"
+    list: ".md-search-result__list", input: "input.md-search__input",
+    result: ".md-search-result",
+    focusable: ":not(details) > [href], summary, details[open] [href]"
   };
 
   // Seam "search index request": Material's bundle requests search/search_index.json with
@@ -137,6 +142,12 @@
     started = true;
     held.splice(0).forEach(function (go) { go(); });
   }
+  // ``fn`` runs once the reader reaches for search (at once if they have): search-no-results.js
+  // loads the code that only search needs then.
+  seams.whenSearching = function (fn) {
+    if (started) fn();
+    else held.push(fn);
+  };
   function reach(event) {
     if (event.target instanceof Element && event.target.closest(REACH)) start();
   }

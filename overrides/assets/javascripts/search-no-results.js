@@ -6,6 +6,13 @@
   var meta = search && document.querySelector(search.meta);
   var input = search && document.querySelector(search.input);
   if (!meta || !input) return;
+  // The log of missed searches (search-feedback.js), only when the setting search_feedback is on,
+  // and only once the reader reaches for search.
+  if (settings.feedback) self.MaterialSeams.whenSearching(function () {
+    var script = document.createElement("script");
+    script.src = settings.feedback;
+    document.head.append(script);
+  });
   var help = document.createElement("p");
   help.className = search.metaClass + " handbook-no-results";
   help.hidden = true;
