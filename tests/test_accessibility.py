@@ -14,13 +14,17 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from handbook import material_seams
 from tests import keyboard, tour
+from tests.fonts import FONT_SETS
 from tests.search import answers
 from tests.test_content import article, section_text
 
 MOBILE = tour.MOBILE
 # The widths keyboard use is checked at: a phone (the navigation is a drawer) and a desktop.
 WIDTHS = {"375px": MOBILE, "1280px": tour.DESKTOP}
-# The pages looked at with the keyboard: a start page and a topic page, in every language.
+# The font sets the layout is checked with (tests/fonts.py): every page is walked with Tab with
+# the first; with the others, the layout of every page is measured (cheap), and a start page and
+# a topic page are walked with Tab (a walk of every page costs some 20 s per font set).
+FONTS = list(FONT_SETS)
 KEYBOARD_PAGES = ["index.md", "facebook-konton.md"]
 
 
@@ -45,14 +49,14 @@ def test_a_skip_link_is_the_first_tab_stop_and_jumps_to_the_content(site, open_p
 
 
 @pytest.fixture(scope="module")
-def page_at(browser, server):
-    """One Chromium page per width, shared by this module's keyboard tests (fast)."""
+def page_at(browsers, server):
+    """One Chromium page per width (and font set), shared by this module's keyboard tests (fast)."""
     pages = {}
 
-    def get(width: str):
-        if width not in pages:
-            pages[width] = browser.new_context(viewport=WIDTHS[width]).new_page()
-        return pages[width]
+    def get(width: str, fonts: str = FONTS[0]):
+        if (fonts, width) not in pages:
+            pages[fonts, width] = browsers(fonts).new_context(viewport=WIDTHS[width]).new_page()
+        return pages[fonts, width]
 
     yield get
     for page in pages.values():
@@ -67,36 +71,47 @@ class Visit:
     headings: list[dict]
     site_name_shown: int
     lone_permalinks: list[str]
+    walked: bool  # walked with Tab (tab_stops), or only measured
 
 
 @pytest.fixture(scope="module")
-def visits(site, page_at) -> dict[str, list[Visit]]:
-    """Each keyboard page in each language at each width, as loaded, then walked with Tab."""
-    found: dict[str, list[Visit]] = {}
-    for width in WIDTHS:
-        page = page_at(width)
-        for lang in site.languages:
-            page.goto(site.url + lang.url_prefix(), wait_until="load")
-            site_name = page.title()  # a start page is titled with its site's name alone
-            assert "Varberg" in site_name, f"the {lang.name} start page's title is {site_name!r}"
-            for name in KEYBOARD_PAGES:
-                if name != "index.md":
+def visits(site, page_at) -> dict[tuple[str, str], list[Visit]]:
+    """Every page in each language at each width with each font set, as loaded, then walked with
+    Tab (with the first font set every page, with the others KEYBOARD_PAGES) from the end of the
+    page: a reader who has read to the end and goes on with Tab, or comes round again, must see
+    each stop scrolled into view, also those above (Tab from the top only ever scrolls down)."""
+    found: dict[tuple[str, str], list[Visit]] = {}
+    for fonts in FONTS:
+        for width in WIDTHS:
+            page = page_at(width, fonts)
+            for lang in site.languages:
+                names = ["index.md", *(n for n in site.pages(lang) if n != "index.md")]
+                for name in names:
                     page.goto(site.page_url(lang, name), wait_until="load")
-                keyboard.settle(page)
-                found.setdefault(width, []).append(Visit(
-                    name=f"{lang.source_name(name)} at {width}",
-                    headings=page.evaluate(keyboard.HEADINGS),
-                    site_name_shown=page.evaluate(keyboard.TIMES_SHOWN, site_name),
-                    lone_permalinks=page.evaluate(keyboard.LONE_PERMALINKS),
-                    tab_stops=keyboard.tab_stops(page),
-                ))
+                    if name == "index.md":
+                        site_name = page.title()  # a start page is titled with its site's name alone
+                        assert "Varberg" in site_name, f"the {lang.name} start page's title is {site_name!r}"
+                    keyboard.settle(page)
+                    walked = fonts == FONTS[0] or name in KEYBOARD_PAGES
+                    visit = Visit(
+                        name=f"{lang.source_name(name)} at {width} with {FONT_SETS[fonts].name}",
+                        headings=page.evaluate(keyboard.HEADINGS),
+                        site_name_shown=page.evaluate(keyboard.TIMES_SHOWN, site_name),
+                        lone_permalinks=page.evaluate(keyboard.LONE_PERMALINKS),
+                        tab_stops=keyboard.tab_stops(page, from_the_end=True) if walked else [],
+                        walked=walked,
+                    )
+                    found.setdefault((fonts, width), []).append(visit)
     return found
 
 
+@pytest.mark.parametrize("fonts", FONTS)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_every_tab_stop_shows_a_visible_focus_and_nothing_hidden_takes_focus(visits, width):
+def test_every_tab_stop_shows_a_visible_focus_and_nothing_hidden_takes_focus(visits, width, fonts):
     problems = []
-    for visit in visits[width]:
+    walked = [visit for visit in visits[fonts, width] if visit.walked]
+    assert len(walked) >= 2 * len(KEYBOARD_PAGES), [visit.name for visit in walked]
+    for visit in walked:
         assert len(visit.tab_stops) > 10, f"{visit.name}: only {len(visit.tab_stops)} tab stops"
         for number, stop in enumerate(visit.tab_stops, 1):
             if stop["in_closed_drawer"]:
@@ -108,9 +123,10 @@ def test_every_tab_stop_shows_a_visible_focus_and_nothing_hidden_takes_focus(vis
     assert problems == []
 
 
+@pytest.mark.parametrize("fonts", FONTS)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_page_title_is_the_strongest_heading(visits, width):
-    for visit in visits[width]:
+def test_the_page_title_is_the_strongest_heading(visits, width, fonts):
+    for visit in visits[fonts, width]:
         h1, *others = visit.headings
         assert h1["tag"] == "H1" and others, visit.name
         for other in others:
@@ -119,14 +135,17 @@ def test_the_page_title_is_the_strongest_heading(visits, width):
             assert h1["contrast"] >= other["contrast"] - 0.01, f"{visit.name}: the H1 {h1} is paler than {other}"
 
 
+@pytest.mark.parametrize("fonts", FONTS)
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_site_name_is_shown_once_at_the_top(visits, width):
-    shown = {visit.name: visit.site_name_shown for visit in visits[width]}
+def test_the_site_name_is_shown_once_at_the_top(visits, width, fonts):
+    shown = {visit.name: visit.site_name_shown for visit in visits[fonts, width]}
     assert set(shown.values()) == {1}, shown
 
 
-def test_no_permalink_sits_on_a_line_of_its_own_on_a_phone(visits):
-    lone = {visit.name: visit.lone_permalinks for visit in visits["375px"] if visit.lone_permalinks}
+@pytest.mark.parametrize("fonts", FONTS)
+@pytest.mark.parametrize("width", WIDTHS)
+def test_no_permalink_sits_on_a_line_of_its_own(visits, width, fonts):
+    lone = {visit.name: visit.lone_permalinks for visit in visits[fonts, width] if visit.lone_permalinks}
     assert lone == {}
 
 
