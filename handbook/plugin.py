@@ -48,7 +48,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import (
-    atomic_site, change_notes, checks, contact_details, external_links, generated_files, git, i18n,
+    atomic_site, change_notes, checks, config_checks, contact_details, external_links, generated_files, git, i18n,
     material_seams, minify, page_facts, page_metadata, preview, search_index, settings_text,
     split_by_language, strict_warnings, template_cache,
 )
@@ -90,6 +90,10 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         if not i18n.is_first_config(config):
             return config
         self.project_dir = Path(config.config_file_path).parent
+        config_checks.plugin_running(True)
+        wrong = config_checks.language_problems(config, settings_locales=list(self.config.labels))
+        if wrong:
+            raise PluginError("\n".join(wrong))
         self.languages = i18n.languages(config)
         missing = missing_languages(self.config, [lang.locale for lang in self.languages])
         if missing:
@@ -235,6 +239,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         if self.site:
             self.site.publish()
             config.site_dir = str(self.site.target)
+        config_checks.plugin_running(False)
 
     def write_pdfs(self, site_dir: Path) -> None:
         from handbook import pdf_render
@@ -251,6 +256,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         log.info(f"Whole-handbook PDFs written in {time.perf_counter() - started:.1f} s: {listing}")
 
     def on_build_error(self, *, error: Exception) -> None:
+        config_checks.plugin_running(False)
         self.last_error = str(error)
         self.warnings.stop()
         if self.site:

@@ -26,7 +26,7 @@ class StrictConfig(base.Config):
     def validate(self):
         failed, warnings = super().validate()
         unknown = [(key, w) for key, w in warnings if str(w).startswith("Unrecognised configuration name")]
-        failed.extend((key, ValidationError(f"unknown setting '{key}' (check the spelling)")) for key, _ in unknown)
+        failed.extend((key, ValidationError(f"unknown setting '{key}' in mkdocs.yml (check the spelling; the settings are in handbook/settings.py)")) for key, _ in unknown)
         return failed, [w for w in warnings if w not in unknown]
 
 
