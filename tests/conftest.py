@@ -186,28 +186,34 @@ def browsers(tmp_path_factory) -> Iterator[Callable[[str], object]]:
         from playwright.sync_api import sync_playwright
     except ImportError as err:  # pragma: no cover - playwright is a dev dependency
         _no_browser(f"playwright is not installed ({err})")
+    for font_set in FONT_SETS.values():
+        if font_set.folder() is None:
+            not_installed(f"LAYOUT TESTS NOT RUN: the {font_set.name} fonts are not installed "
+                          f"(apt-get install {font_set.package}).")
     launched = {}
     with sync_playwright() as playwright:
 
         def launch(fonts: str):
             if fonts not in launched:
-                try:
-                    conf = fonts_conf(FONT_SETS[fonts], tmp_path_factory.mktemp(f"fonts-{fonts}"))
-                except FileNotFoundError as missing:
-                    not_installed(f"LAYOUT TESTS NOT RUN: {missing}.")
-                launched[fonts] = playwright.chromium.launch(
-                    executable_path=CHROMIUM,
-                    env={**os.environ, "FONTCONFIG_FILE": str(conf)},
-                    args=[
-                        "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                    ],
-                )
+                launched[fonts] = launch_chromium(playwright, fonts, tmp_path_factory.mktemp(f"fonts-{fonts}"))
             return launched[fonts]
 
         yield launch
         for chromium in launched.values():
             chromium.close()
+
+
+def launch_chromium(playwright, fonts: str, folder: Path):
+    """Chromium with the font set ``fonts`` of tests/fonts.py alone (its fonts.conf in ``folder``)."""
+    conf = fonts_conf(FONT_SETS[fonts], folder)
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        env={**os.environ, "FONTCONFIG_FILE": str(conf)},
+        args=[
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        ],
+    )
 
 
 @pytest.fixture(scope="session")

@@ -14,6 +14,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from handbook import material_seams
 from tests import keyboard, tour
+from tests.conftest import launch_chromium
 from tests.fonts import FONT_SETS
 from tests.search import answers
 from tests.test_content import article, section_text
@@ -49,14 +50,14 @@ def test_a_skip_link_is_the_first_tab_stop_and_jumps_to_the_content(site, open_p
 
 
 @pytest.fixture(scope="module")
-def page_at(browsers, server):
-    """One Chromium page per width (and font set), shared by this module's keyboard tests (fast)."""
+def page_at(browser, server):
+    """One Chromium page per width, shared by this module's keyboard tests (fast)."""
     pages = {}
 
-    def get(width: str, fonts: str = FONTS[0]):
-        if (fonts, width) not in pages:
-            pages[fonts, width] = browsers(fonts).new_context(viewport=WIDTHS[width]).new_page()
-        return pages[fonts, width]
+    def get(width: str):
+        if width not in pages:
+            pages[width] = browser.new_context(viewport=WIDTHS[width]).new_page()
+        return pages[width]
 
     yield get
     for page in pages.values():
@@ -74,35 +75,49 @@ class Visit:
     walked: bool  # walked with Tab (tab_stops), or only measured
 
 
-@pytest.fixture(scope="module")
-def visits(site, page_at) -> dict[tuple[str, str], list[Visit]]:
-    """Every page in each language at each width with each font set, as loaded, then walked with
+def _visit_every_page(site, fonts: str, width: str, folder) -> list[Visit]:
+    """Every page in each language at one width with one font set, as loaded, then walked with
     Tab (with the first font set every page, with the others KEYBOARD_PAGES) from the end of the
     page: a reader who has read to the end and goes on with Tab, or comes round again, must see
-    each stop scrolled into view, also those above (Tab from the top only ever scrolls down)."""
-    found: dict[tuple[str, str], list[Visit]] = {}
-    for fonts in FONTS:
-        for width in WIDTHS:
-            page = page_at(width, fonts)
-            for lang in site.languages:
-                names = ["index.md", *(n for n in site.pages(lang) if n != "index.md")]
-                for name in names:
-                    page.goto(site.page_url(lang, name), wait_until="load")
-                    if name == "index.md":
-                        site_name = page.title()  # a start page is titled with its site's name alone
-                        assert "Varberg" in site_name, f"the {lang.name} start page's title is {site_name!r}"
-                    keyboard.settle(page)
-                    walked = fonts == FONTS[0] or name in KEYBOARD_PAGES
-                    visit = Visit(
-                        name=f"{lang.source_name(name)} at {width} with {FONT_SETS[fonts].name}",
-                        headings=page.evaluate(keyboard.HEADINGS),
-                        site_name_shown=page.evaluate(keyboard.TIMES_SHOWN, site_name),
-                        lone_permalinks=page.evaluate(keyboard.LONE_PERMALINKS),
-                        tab_stops=keyboard.tab_stops(page, from_the_end=True) if walked else [],
-                        walked=walked,
-                    )
-                    found.setdefault((fonts, width), []).append(visit)
+    each stop scrolled into view, also those above (Tab from the top only ever scrolls down).
+    In a thread of its own, with its own Playwright and Chromium: a walk mostly waits for the
+    browser, so the four walks go side by side."""
+    from playwright.sync_api import sync_playwright
+
+    found = []
+    with sync_playwright() as playwright:
+        chromium = launch_chromium(playwright, fonts, folder)
+        page = chromium.new_context(viewport=WIDTHS[width]).new_page()
+        for lang in site.languages:
+            for name in ["index.md", *(n for n in site.pages(lang) if n != "index.md")]:
+                page.goto(site.page_url(lang, name), wait_until="load")
+                if name == "index.md":
+                    site_name = page.title()  # a start page is titled with its site's name alone
+                    assert "Varberg" in site_name, f"the {lang.name} start page's title is {site_name!r}"
+                keyboard.settle(page)
+                walked = fonts == FONTS[0] or name in KEYBOARD_PAGES
+                found.append(Visit(
+                    name=f"{lang.source_name(name)} at {width} with {FONT_SETS[fonts].name}",
+                    headings=page.evaluate(keyboard.HEADINGS),
+                    site_name_shown=page.evaluate(keyboard.TIMES_SHOWN, site_name),
+                    lone_permalinks=page.evaluate(keyboard.LONE_PERMALINKS),
+                    tab_stops=keyboard.tab_stops(page, from_the_end=True) if walked else [],
+                    walked=walked,
+                ))
+        chromium.close()
     return found
+
+
+@pytest.fixture(scope="module")
+def visits(site, browsers, server, tmp_path_factory) -> dict[tuple[str, str], list[Visit]]:
+    """What the reader meets on every page, by (font set, width)."""
+    from concurrent.futures import ThreadPoolExecutor
+
+    with ThreadPoolExecutor(len(FONTS) * len(WIDTHS)) as pool:
+        walks = {(fonts, width): pool.submit(_visit_every_page, site, fonts, width,
+                                             tmp_path_factory.mktemp(f"fonts-{fonts}-{width}"))
+                 for fonts in FONTS for width in WIDTHS}
+        return {key: walk.result() for key, walk in walks.items()}
 
 
 @pytest.mark.parametrize("fonts", FONTS)
