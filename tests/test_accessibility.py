@@ -164,6 +164,20 @@ def test_no_permalink_sits_on_a_line_of_its_own(visits, width, fonts):
     assert lone == {}
 
 
+def test_tab_from_search_on_a_phone_lands_on_a_link_in_view_wherever_search_was_opened(site, page_at):
+    """Material locks the page's scroll while search covers a phone's screen, and scrolls back
+    to where search was opened when it closes: the link Tab goes on to (the title's permalink)
+    must not be left off screen (tab stop 23 of 30 on /facebook-konton/ in issue 21)."""
+    page = page_at("375px")
+    for lang in site.languages:
+        page.goto(site.page_url(lang, "facebook-konton.md"), wait_until="load")
+        page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
+        page.focus("input.md-search__input")
+        page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")
+        stop = keyboard.tab(page)
+        assert stop is not None and stop["visible"], f"{lang.name}: Tab from the search box: {stop}"
+
+
 def _menu_button(stop: dict) -> bool:
     return stop["in_header"] and stop["tag"] == "BUTTON" and stop["expanded"] is not None
 
