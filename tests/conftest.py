@@ -186,21 +186,26 @@ def browsers(tmp_path_factory) -> Iterator[Callable[[str], object]]:
         from playwright.sync_api import sync_playwright
     except ImportError as err:  # pragma: no cover - playwright is a dev dependency
         _no_browser(f"playwright is not installed ({err})")
-    for font_set in FONT_SETS.values():
-        if font_set.folder() is None:
-            not_installed(f"LAYOUT TESTS NOT RUN: the {font_set.name} fonts are not installed "
-                          f"(apt-get install {font_set.package}).")
     launched = {}
     with sync_playwright() as playwright:
 
         def launch(fonts: str):
             if fonts not in launched:
+                fonts_installed(fonts)
                 launched[fonts] = launch_chromium(playwright, fonts, tmp_path_factory.mktemp(f"fonts-{fonts}"))
             return launched[fonts]
 
         yield launch
         for chromium in launched.values():
             chromium.close()
+
+
+def fonts_installed(fonts: str) -> None:
+    """A font set the tests need is installed: skipped loudly on a developer's machine, failed in CI."""
+    font_set = FONT_SETS[fonts]
+    if font_set.folder() is None:
+        not_installed(f"TESTS WITH THE {font_set.name.upper()} FONTS NOT RUN: they are not installed "
+                      f"(apt-get install {font_set.package}).")
 
 
 def launch_chromium(playwright, fonts: str, folder: Path):
