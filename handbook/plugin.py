@@ -7,6 +7,7 @@ default language first, then the others from inside its own ``on_post_build``; t
 say which run once per build and which once per language.
 
 Once per build, before anything is rendered (``on_config``):
+  0. the site's languages in mkdocs.yml (``config_checks``: a language twice, no default, …);
   1. the editor checks that need only the sources (``checks.source_problems``): twins, section
      IDs, the contract, front matter, content safety, search words, translation drift;
   2. logging: MkDocs' link and anchor warnings count in strict mode whatever the verbosity;
