@@ -202,7 +202,9 @@ def links_as_shown(reader: PdfReader) -> list[tuple[int, str, str]]:
     for number, annotation in link_annotations(reader):
         x0, x1 = sorted(float(v) for v in annotation["/Rect"][0::2])
         y0, y1 = sorted(float(v) for v in annotation["/Rect"][1::2])
-        runs = drawn.setdefault(number, drawn_text(reader.pages[number]))
+        if number not in drawn:
+            drawn[number] = drawn_text(reader.pages[number])
+        runs = drawn[number]
         inside = "".join(text for x, y, text in runs if x0 - 1 <= x <= x1 and y0 - 1 <= y <= y1)
         description = words(str(annotation.get("/Contents", "")))
         target = str(annotation.get("/Dest") or annotation["/A"]["/URI"])
