@@ -23,8 +23,9 @@ MOBILE = tour.MOBILE
 # The widths keyboard use is checked at: a phone (the navigation is a drawer) and a desktop.
 WIDTHS = {"375px": MOBILE, "1280px": tour.DESKTOP}
 # The font sets the layout is checked with (tests/fonts.py): every page is walked with Tab with
-# the first; with the others, the layout of every page is measured (cheap), and a start page and
-# a topic page are walked with Tab (a walk of every page costs some 20 s per font set).
+# the first; with the others, the layout of every page is measured (cheap), a start page and a
+# topic page are walked with Tab (a walk of every page costs some 20 s per font set), and the
+# menu and the language selector are used with the keyboard.
 FONTS = list(FONT_SETS)
 KEYBOARD_PAGES = ["index.md", "facebook-konton.md"]
 
@@ -50,14 +51,14 @@ def test_a_skip_link_is_the_first_tab_stop_and_jumps_to_the_content(site, open_p
 
 
 @pytest.fixture(scope="module")
-def page_at(browser, server):
-    """One Chromium page per width, shared by this module's keyboard tests (fast)."""
+def page_at(browsers, server):
+    """One Chromium page per width (and font set), shared by this module's keyboard tests (fast)."""
     pages = {}
 
-    def get(width: str):
-        if width not in pages:
-            pages[width] = browser.new_context(viewport=WIDTHS[width]).new_page()
-        return pages[width]
+    def get(width: str, fonts: str = FONTS[0]):
+        if (fonts, width) not in pages:
+            pages[fonts, width] = browsers(fonts).new_context(viewport=WIDTHS[width]).new_page()
+        return pages[fonts, width]
 
     yield get
     for page in pages.values():
@@ -188,8 +189,9 @@ def _menu_button(stop: dict) -> bool:
     return stop["in_header"] and stop["tag"] == "BUTTON" and stop["expanded"] is not None
 
 
-def test_the_menu_button_opens_the_drawer_from_the_keyboard_and_escape_closes_it(site, page_at):
-    page = page_at("375px")
+@pytest.mark.parametrize("fonts", FONTS)
+def test_the_menu_button_opens_the_drawer_from_the_keyboard_and_escape_closes_it(site, page_at, fonts):
+    page = page_at("375px", fonts)
     drawer_links = """() => [...document.querySelectorAll('.md-sidebar--primary a[href]')]
         .filter(a => a.checkVisibility({visibilityProperty: true})).map(a => a.getAttribute('href'))"""
 
@@ -238,8 +240,9 @@ def test_the_menu_button_opens_the_drawer_from_the_keyboard_and_escape_closes_it
 
 
 @pytest.mark.parametrize("width", WIDTHS)
-def test_the_language_selector_shows_the_language_by_name_and_works_with_the_keyboard(site, page_at, width):
-    page = page_at(width)
+@pytest.mark.parametrize("fonts", FONTS)
+def test_the_language_selector_shows_the_language_by_name_and_works_with_the_keyboard(site, page_at, width, fonts):
+    page = page_at(width, fonts)
     for lang in site.languages:
         other = next(o for o in site.languages if o != lang)
         page.goto(site.page_url(lang, "elever-och-brukare.md"), wait_until="load")
