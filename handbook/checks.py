@@ -227,7 +227,7 @@ def all_problems(config_file: Path = MKDOCS_FILE) -> list[str]:
     if "handbook" not in config.plugins:
         return [config_checks.PLUGIN_MISSING]
     settings = config.plugins["handbook"].config
-    wrong = config_checks.language_problems(config, settings_locales=list(settings.labels))
+    wrong = config_checks.problems(config, settings)
     if wrong:
         return wrong
     langs = i18n.languages(config)

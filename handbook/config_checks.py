@@ -18,6 +18,7 @@ from collections import Counter
 from pathlib import Path
 
 from handbook import i18n
+from handbook.settings import missing_languages
 
 LANGUAGES = "mkdocs.yml: plugins: - i18n: languages:"
 PLUGIN_MISSING = (
@@ -43,6 +44,19 @@ def _locales_of_pages(docs_dir: Path) -> set[str]:
     """The languages docs/ has pages in: x.en.md is English."""
     return {m.group(1) for path in docs_dir.rglob("*.md")
             if (m := re.fullmatch(r"[^.]+\.([a-z]{2}(?:[-_][A-Za-z]{2})?)\.md", path.name))}
+
+
+def problems(config, settings) -> list[str]:
+    """Everything wrong with the languages, then (once they are right) every per-language
+    setting of the handbook plugin that lacks one of them."""
+    found = language_problems(config, settings_locales=list(settings.labels))
+    if found:
+        return found
+    missing = missing_languages(settings, [lang.locale for lang in i18n.languages(config)])
+    if missing:
+        return ["mkdocs.yml: the handbook plugin's settings need a text for every language of the site; "
+                "missing: " + "; ".join(missing) + ". Add it under plugins: - handbook:, as for the other languages."]
+    return []
 
 
 def language_problems(config, *, settings_locales: list[str]) -> list[str]:

@@ -55,7 +55,7 @@ from handbook import (
 )
 from handbook.project import HandbookError, Language, page_and_language
 from handbook.search_words import language_search_index, load_search_words
-from handbook.settings import HandbookSettings, missing_languages
+from handbook.settings import HandbookSettings
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -92,14 +92,10 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
             return config
         self.project_dir = Path(config.config_file_path).parent
         config_checks.plugin_running(True)
-        wrong = config_checks.language_problems(config, settings_locales=list(self.config.labels))
+        wrong = config_checks.problems(config, self.config)
         if wrong:
             raise PluginError("\n".join(wrong))
         self.languages = i18n.languages(config)
-        missing = missing_languages(self.config, [lang.locale for lang in self.languages])
-        if missing:
-            raise PluginError("mkdocs.yml: the handbook plugin's settings need a text for every "
-                              "language of the site; missing: " + "; ".join(missing))
         try:
             found = checks.source_problems(checks.Sources.of(config, self.config, self.languages))
         except HandbookError as err:

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -56,7 +57,6 @@ def page_and_language(name: str, langs: list[Language]) -> tuple[str, Language]:
 # What to do about each kind of message MkDocs gives for a setting it refuses.
 _CONFIG_FIXES = {
     "Unrecognised configuration name": "Check the spelling of the setting, or remove it.",
-    "unknown setting": "Check the spelling of the setting, or remove it.",
     "Could not find a default language": "Give the Swedish entry (- locale: sv) 'default: true' and 'build: true'.",
     "Required configuration not provided": "Add the setting; every language entry has locale, name and build.",
 }
@@ -87,10 +87,14 @@ def load_mkdocs_config(config_file: Path = MKDOCS_FILE, **options):
         raise HandbookError(f"{name}: {err}") from None
     except Abort as err:
         lines = []
-        for message in said.messages or [str(err)]:
+        for message in "\n".join(said.messages or [str(err)]).splitlines():
+            if not message.strip():
+                continue
             fix = next((f for phrase, f in _CONFIG_FIXES.items() if phrase in message),
                        "Write it as the comments next to it in mkdocs.yml show.")
-            lines.append(f"{name}: {message.strip().rstrip('.')}. {fix}")
+            if re.search(r"\b(write|fill it in|check the spelling)\b", message, re.I):
+                fix = ""  # the handbook's own message says what to do
+            lines.append(f"{name}: {message.strip().rstrip('.')}. {fix}".rstrip())
         raise HandbookError("\n".join(lines)) from None
     finally:
         logger.removeHandler(said)

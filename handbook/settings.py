@@ -85,6 +85,24 @@ class PerLanguage(c.OptionallyRequired):
         return {str(k): v.strip() for k, v in value.items()}
 
 
+class DateLocale(c.Type):
+    """The locale dates are written in (Babel's, e.g. sv_SE): a wrong one is refused here, not
+    when the first date is written."""
+
+    def __init__(self):
+        super().__init__(str)
+
+    def run_validation(self, value):
+        from babel import Locale, UnknownLocaleError
+
+        value = super().run_validation(value)
+        try:
+            Locale.parse(value)
+        except (ValueError, UnknownLocaleError):
+            raise ValidationError(f"'{value}' is not a locale dates can be written in: write e.g. sv_SE or en_GB.") from None
+        return value
+
+
 EMAIL = Pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address (name@varberg.se)")
 PHONE = Pattern(r"\+?[0-9][0-9 -]{4,}[0-9]", "a phone number (digits, spaces and hyphens, e.g. 0340-88 000)")
 WEB = Pattern(r"https://\S+", "a full web address starting with https://")
@@ -170,7 +188,7 @@ class AccessibilityLabels(StrictConfig):
 class Labels(StrictConfig):
     """The words of one language that the handbook adds to Material's own."""
 
-    date_locale = c.Type(str)
+    date_locale = DateLocale()
     external_link = c.Type(str)
     print_stamp = c.Type(str)  # {date} and {url} are filled in
     accessibility_link = c.Type(str)
