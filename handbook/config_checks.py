@@ -75,10 +75,20 @@ def language_problems(config, *, settings_locales: list[str]) -> list[str]:
         problems.append(f"{LANGUAGES} {' and '.join(repr(d) for d in sorted(set(defaults)))} both have "
                         "'default: true'. Only the Swedish entry (- locale: sv) has it; remove it from the other.")
     listed = {entry.locale for entry in entries}
+    built = {entry.locale for entry in entries if entry.build}
     pages = _locales_of_pages(Path(config.docs_dir))
-    for locale in sorted((pages | set(settings_locales)) - listed):
+    for locale in sorted((pages | set(settings_locales)) - built):
         where = [what for what, has in (("docs/ has its pages (*." + locale + ".md)", locale in pages),
                                         ("the handbook plugin's labels have it", locale in settings_locales)) if has]
-        problems.append(f"{LANGUAGES} has no entry for '{locale}', but {' and '.join(where)}. Put its entry "
-                        f"back (- locale: {locale}, with name and build: true), or remove its pages and settings.")
+        if locale in listed:
+            problems.append(f"{LANGUAGES} '{locale}' has 'build: false', but {' and '.join(where)}. Write "
+                            "'build: true', or remove its pages and settings.")
+        else:
+            problems.append(f"{LANGUAGES} has no entry for '{locale}', but {' and '.join(where)}. Put its entry "
+                            f"back (- locale: {locale}, with name and build: true), or remove its pages and settings.")
+    for entry in entries:
+        if (entry.get("theme") or {}).get("language") != entry.locale:
+            problems.append(f"{LANGUAGES} the '{entry.locale}' entry has no 'theme: language: {entry.locale}' "
+                            "(the handbook tells the languages' builds apart by it). Add it under the entry, "
+                            "as the other entries have it.")
     return problems

@@ -103,6 +103,22 @@ class DateLocale(c.Type):
         return value
 
 
+class Placeholders(c.Type):
+    """A text the handbook fills in: only the placeholders it fills in, written {like_this}."""
+
+    def __init__(self, *allowed: str):
+        super().__init__(str)
+        self.allowed = allowed
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        unknown = sorted(set(re.findall(r"\{(\w*)\}", value)) - set(self.allowed))
+        if unknown:
+            raise ValidationError(
+                f"{{{unknown[0]}}} is not filled in here: write only {' and '.join('{' + a + '}' for a in self.allowed)}.")
+        return value
+
+
 EMAIL = Pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address (name@varberg.se)")
 PHONE = Pattern(r"\+?[0-9][0-9 -]{4,}[0-9]", "a phone number (digits, spaces and hyphens, e.g. 0340-88 000)")
 WEB = Pattern(r"https://\S+", "a full web address starting with https://")
@@ -145,7 +161,7 @@ class PageLabels(StrictConfig):
     decided = c.Type(str)
     reference = c.Type(str)
     overdue_title = c.Type(str)
-    overdue = c.Type(str)  # {date} and {owner} are filled in
+    overdue = Placeholders("date", "owner")
     suggest_change = c.Type(str)
     helpful = c.Type(str)
     yes = c.Type(str)
@@ -158,7 +174,7 @@ class PdfLabels(StrictConfig):
     date = c.Type(str)
     version = c.Type(str)
     unknown_version = c.Type(str)
-    page = c.Type(str)  # "Sida {page} av {pages}"
+    page = Placeholders("page", "pages")  # "Sida {page} av {pages}"
 
 
 class ContactLabels(StrictConfig):
@@ -190,7 +206,7 @@ class Labels(StrictConfig):
 
     date_locale = DateLocale()
     external_link = c.Type(str)
-    print_stamp = c.Type(str)  # {date} and {url} are filled in
+    print_stamp = Placeholders("date", "url")
     accessibility_link = c.Type(str)
     page = c.SubConfig(PageLabels)
     pdf = c.SubConfig(PdfLabels)
