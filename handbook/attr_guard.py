@@ -20,9 +20,9 @@ from __future__ import annotations
 import json
 
 from markdown import Extension, Markdown
-from mkdocs.exceptions import PluginError
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import PluginError
 
 from handbook import config_checks
 

@@ -90,15 +90,17 @@ def _visit_every_page(site, fonts: str, width: str, folder) -> list[Visit]:
         chromium = launch_chromium(playwright, fonts, folder)
         page = chromium.new_context(viewport=WIDTHS[width]).new_page()
         for lang in site.languages:
-            for name in ["index.md", *(n for n in site.pages(lang) if n != "index.md")]:
-                page.goto(site.page_url(lang, name), wait_until="load")
+            # Every page, and the page shown for an address that does not exist (its 404 page).
+            for name in ["index.md", *(n for n in site.pages(lang) if n != "index.md"), "404"]:
+                missing = site.url + lang.url_prefix() + "ingen-sadan-sida/"
+                page.goto(missing if name == "404" else site.page_url(lang, name), wait_until="load")
                 if name == "index.md":
                     site_name = page.title()  # a start page is titled with its site's name alone
                     assert "Varberg" in site_name, f"the {lang.name} start page's title is {site_name!r}"
                 keyboard.settle(page)
                 walked = fonts == FONTS[0] or name in KEYBOARD_PAGES
                 found.append(Visit(
-                    name=f"{lang.source_name(name)} at {width} with {FONT_SETS[fonts].name}",
+                    name=f"{missing if name == '404' else lang.source_name(name)} at {width} with {FONT_SETS[fonts].name}",
                     headings=page.evaluate(keyboard.HEADINGS),
                     site_name_shown=page.evaluate(keyboard.TIMES_SHOWN, site_name),
                     lone_permalinks=page.evaluate(keyboard.LONE_PERMALINKS),
@@ -115,7 +117,7 @@ def visits(site, browsers, server, tmp_path_factory) -> dict[tuple[str, str], li
     from concurrent.futures import ThreadPoolExecutor
 
     installed = [fonts for fonts in FONTS if FONT_SETS[fonts].folder() is not None]
-    with ThreadPoolExecutor(len(installed) * len(WIDTHS)) as pool:
+    with ThreadPoolExecutor(max(1, len(installed) * len(WIDTHS))) as pool:
         walks = {(fonts, width): pool.submit(_visit_every_page, site, fonts, width,
                                              tmp_path_factory.mktemp(f"fonts-{fonts}-{width}"))
                  for fonts in installed for width in WIDTHS}
@@ -134,7 +136,8 @@ def test_every_tab_stop_shows_a_visible_focus_and_nothing_hidden_takes_focus(vis
     walked = [visit for visit in visits_with(visits, fonts, width) if visit.walked]
     assert len(walked) >= 2 * len(KEYBOARD_PAGES), [visit.name for visit in walked]
     for visit in walked:
-        assert len(visit.tab_stops) > 10, f"{visit.name}: only {len(visit.tab_stops)} tab stops"
+        # A walk that ends early proves nothing (a 404 page has 8 stops at 375 px, a topic page 15).
+        assert len(visit.tab_stops) > 6, f"{visit.name}: only {len(visit.tab_stops)} tab stops"
         for number, stop in enumerate(visit.tab_stops, 1):
             if stop["in_closed_drawer"]:
                 problems.append(f"{visit.name}, Tab {number}: {stop['what']} is inside the closed navigation drawer")
