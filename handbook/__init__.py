@@ -12,6 +12,8 @@ Reading the sources (shared by the build, the commands and the tests):
 
 The editors' checks (``checks`` runs them all, for the build and for ``handbook-check``):
 
+- ``config_checks``      mkdocs.yml's languages and the handbook plugin's own entry, checked first
+
 - ``page_structure``     twins, section IDs, the contract
 - ``page_metadata``      the front-matter schema, defined once, and its check
 - ``html_safety``        the HTML each page becomes, against an allowlist (``attr_guard``: what { … } may set)

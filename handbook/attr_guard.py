@@ -22,6 +22,9 @@ import json
 from markdown import Extension, Markdown
 from markdown.extensions.attr_list import AttrListTreeprocessor, get_attrs_and_remainder
 from markdown.treeprocessors import Treeprocessor
+from mkdocs.exceptions import PluginError
+
+from handbook import config_checks
 
 # What { … } may set. "." is attr_list's key for a class ({: .name }). ``data-search-exclude``
 # is Material's way to keep a passage out of the search index (its search plugin reads it), and
@@ -69,13 +72,18 @@ class GuardedAttrListTreeprocessor(AttrListTreeprocessor):
 
 
 class _RequireGuard(Treeprocessor):
-    """Fails loudly if attr_list was loaded after this extension and so replaced the guard."""
+    """Fails loudly if attr_list was loaded after this extension and so replaced the guard, and,
+    in a MkDocs build (which adds its "relpath" step), if the handbook plugin is not part of it:
+    this extension is the one part of the handbook that mkdocs.yml loads outside ``plugins:``
+    (config_checks.py)."""
 
     def run(self, root):
         if not isinstance(self.md.treeprocessors["attr_list"], GuardedAttrListTreeprocessor):
-            raise RuntimeError(
+            raise PluginError(
                 "mkdocs.yml: list handbook.attr_guard after attr_list in markdown_extensions; "
                 "otherwise { … } can set any attribute.")
+        if "relpath" in self.md.treeprocessors and config_checks.plugin_missing():
+            raise PluginError(config_checks.PLUGIN_MISSING)
 
 
 class AttrGuardExtension(Extension):

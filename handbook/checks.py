@@ -226,9 +226,16 @@ def all_problems(config_file: Path = MKDOCS_FILE) -> list[str]:
     from handbook import i18n
     from handbook.translation_drift import drift
 
+    from handbook import config_checks
+
     config = load_mkdocs_config(config_file)
-    langs = i18n.languages(config)
+    if "handbook" not in config.plugins:
+        return [config_checks.PLUGIN_MISSING]
     settings = config.plugins["handbook"].config
+    wrong = config_checks.problems(config, settings)
+    if wrong:
+        return wrong
+    langs = i18n.languages(config)
     src = Sources.of(config, settings, langs)
     found = source_problems(src)
     if found:

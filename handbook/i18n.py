@@ -26,6 +26,12 @@ def _plugin(config):
         raise HandbookError("mkdocs.yml: the i18n plugin (mkdocs-static-i18n) is missing under plugins.") from None
 
 
+def language_entries(config) -> list:
+    """The i18n plugin's ``languages`` entries as mkdocs.yml lists them (``locale``, ``name``,
+    ``default``, ``build``), built or not."""
+    return list(_plugin(config).config.languages)
+
+
 def languages(config) -> list[Language]:
     """The built languages, default first, from the i18n plugin's options."""
     langs = [

@@ -169,16 +169,15 @@ def addresses_after_links(article: Tag, soup: BeautifulSoup) -> None:
     """The address of each link to another website, printed after it: " (https://…)".
 
     Beside the link, not inside it (as a CSS ``::after`` would be), so that the link's tag holds
-    the link's text alone. The printed address is a link of its own, so that an address on
-    paper is also one to follow on screen."""
+    the link's text alone. The printed address is text, not a second link to the same place: the
+    link before it goes there on screen, and a screen reader would meet a link named by an
+    address."""
     for link in article.select("a.handbook-external[href]"):
         address = link["href"].strip()
         if address.startswith(("mailto:", "tel:")) or _text(link) == address:
             continue
         printed = soup.new_tag("span", attrs={"class": "handbook-address"})
-        shown = soup.new_tag("a", attrs={"href": address})
-        shown.string = address
-        printed.extend([" (", shown, ")"])
+        printed.string = f" ({address})"
         link.insert_after(printed)
 
 

@@ -7,6 +7,7 @@ default language first, then the others from inside its own ``on_post_build``; t
 say which run once per build and which once per language.
 
 Once per build, before anything is rendered (``on_config``):
+  0. the site's languages in mkdocs.yml (``config_checks``: a language twice, no default, …);
   1. the editor checks that need only the sources (``checks.source_problems``): twins, section
      IDs, the contract, front matter, content safety, search words, translation drift;
   2. logging: MkDocs' link and anchor warnings count in strict mode whatever the verbosity;
@@ -49,13 +50,14 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from handbook import (
-    atomic_site, change_notes, checks, contact_details, external_links, generated_files, git, i18n,
-    material_seams, minify, page_facts, page_metadata, preview, search_feedback, search_index, settings_text,
+    atomic_site, change_notes, checks, config_checks, contact_details, external_links, generated_files, git,
+    i18n, material_seams, minify, page_facts, page_metadata, preview, search_feedback, search_index,
+    settings_text,
     split_by_language, strict_warnings, template_cache,
 )
 from handbook.project import HandbookError, Language, page_and_language
 from handbook.search_words import language_search_index, load_search_words
-from handbook.settings import HandbookSettings, missing_languages
+from handbook.settings import HandbookSettings
 
 log = logging.getLogger("mkdocs.plugins.handbook")
 
@@ -91,11 +93,11 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         if not i18n.is_first_config(config):
             return config
         self.project_dir = Path(config.config_file_path).parent
+        config_checks.plugin_running(True)
+        wrong = config_checks.problems(config, self.config)
+        if wrong:
+            raise PluginError("\n".join(wrong))
         self.languages = i18n.languages(config)
-        missing = missing_languages(self.config, [lang.locale for lang in self.languages])
-        if missing:
-            raise PluginError("mkdocs.yml: the handbook plugin's settings need a text for every "
-                              "language of the site; missing: " + "; ".join(missing))
         try:
             found = checks.source_problems(checks.Sources.of(config, self.config, self.languages))
         except HandbookError as err:
@@ -241,6 +243,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         if self.site:
             self.site.publish()
             config.site_dir = str(self.site.target)
+        config_checks.plugin_running(False)
 
     def write_pdfs(self, site_dir: Path) -> None:
         from handbook import pdf_render
@@ -257,6 +260,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         log.info(f"Whole-handbook PDFs written in {time.perf_counter() - started:.1f} s: {listing}")
 
     def on_build_error(self, *, error: Exception) -> None:
+        config_checks.plugin_running(False)
         self.last_error = str(error)
         self.warnings.stop()
         if self.site:

@@ -9,6 +9,8 @@ tests all read them from here.
 from __future__ import annotations
 
 import functools
+import logging
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,16 +54,50 @@ def page_and_language(name: str, langs: list[Language]) -> tuple[str, Language]:
     return name, next(lang for lang in langs if lang.default)
 
 
+# What to do about each kind of message MkDocs gives for a setting it refuses.
+_CONFIG_FIXES = {
+    "Unrecognised configuration name": "Check the spelling of the setting, or remove it.",
+    "Could not find a default language": "Give the Swedish entry (- locale: sv) 'default: true' and 'build: true'.",
+    "Required configuration not provided": "Add the setting; every language entry has locale, name and build.",
+}
+
+
+class _Messages(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
 def load_mkdocs_config(config_file: Path = MKDOCS_FILE, **options):
     """mkdocs.yml, read and validated by MkDocs itself (plugins included). Raises HandbookError
-    with MkDocs' own message when a setting is wrong."""
+    with MkDocs' own message, the file's name and what to do when a setting is wrong."""
     from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
+    from mkdocs.exceptions import Abort, ConfigurationError
 
+    name = Path(config_file).name
+    said = _Messages()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(said)
     try:
         return load_config(str(config_file), **options)
     except ConfigurationError as err:
-        raise HandbookError(f"{Path(config_file).name}: {err}") from None
+        raise HandbookError(f"{name}: {err}") from None
+    except Abort as err:
+        lines = []
+        for message in "\n".join(said.messages or [str(err)]).splitlines():
+            if not message.strip():
+                continue
+            fix = next((f for phrase, f in _CONFIG_FIXES.items() if phrase in message),
+                       "Write it as the comments next to it in mkdocs.yml show.")
+            if re.search(r"\b(write|fill it in|check the spelling)\b", message, re.I):
+                fix = ""  # the handbook's own message says what to do
+            lines.append(f"{name}: {message.strip().rstrip('.')}. {fix}".rstrip())
+        raise HandbookError("\n".join(lines)) from None
+    finally:
+        logger.removeHandler(said)
 
 
 def languages(config_file: Path = MKDOCS_FILE) -> list[Language]:

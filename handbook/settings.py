@@ -26,7 +26,7 @@ class StrictConfig(base.Config):
     def validate(self):
         failed, warnings = super().validate()
         unknown = [(key, w) for key, w in warnings if str(w).startswith("Unrecognised configuration name")]
-        failed.extend((key, ValidationError(f"unknown setting '{key}' (check the spelling)")) for key, _ in unknown)
+        failed.extend((key, ValidationError(f"unknown setting '{key}' in mkdocs.yml (check the spelling; the settings are in handbook/settings.py)")) for key, _ in unknown)
         return failed, [w for w in warnings if w not in unknown]
 
 
@@ -85,6 +85,40 @@ class PerLanguage(c.OptionallyRequired):
         return {str(k): v.strip() for k, v in value.items()}
 
 
+class DateLocale(c.Type):
+    """The locale dates are written in (Babel's, e.g. sv_SE): a wrong one is refused here, not
+    when the first date is written."""
+
+    def __init__(self):
+        super().__init__(str)
+
+    def run_validation(self, value):
+        from babel import Locale, UnknownLocaleError
+
+        value = super().run_validation(value)
+        try:
+            Locale.parse(value)
+        except (ValueError, UnknownLocaleError):
+            raise ValidationError(f"'{value}' is not a locale dates can be written in: write e.g. sv_SE or en_GB.") from None
+        return value
+
+
+class Placeholders(c.Type):
+    """A text the handbook fills in: only the placeholders it fills in, written {like_this}."""
+
+    def __init__(self, *allowed: str):
+        super().__init__(str)
+        self.allowed = allowed
+
+    def run_validation(self, value):
+        value = super().run_validation(value)
+        unknown = sorted(set(re.findall(r"\{(\w*)\}", value)) - set(self.allowed))
+        if unknown:
+            raise ValidationError(
+                f"{{{unknown[0]}}} is not filled in here: write only {' and '.join('{' + a + '}' for a in self.allowed)}.")
+        return value
+
+
 EMAIL = Pattern(r"[^@\s]+@[^@\s]+\.[^@\s]+", "an e-mail address (name@varberg.se)")
 PHONE = Pattern(r"\+?[0-9][0-9 -]{4,}[0-9]", "a phone number (digits, spaces and hyphens, e.g. 0340-88 000)")
 WEB = Pattern(r"https://\S+", "a full web address starting with https://")
@@ -127,7 +161,7 @@ class PageLabels(StrictConfig):
     decided = c.Type(str)
     reference = c.Type(str)
     overdue_title = c.Type(str)
-    overdue = c.Type(str)  # {date} and {owner} are filled in
+    overdue = Placeholders("date", "owner")
     suggest_change = c.Type(str)
     helpful = c.Type(str)
     yes = c.Type(str)
@@ -140,7 +174,7 @@ class PdfLabels(StrictConfig):
     date = c.Type(str)
     version = c.Type(str)
     unknown_version = c.Type(str)
-    page = c.Type(str)  # "Sida {page} av {pages}"
+    page = Placeholders("page", "pages")  # "Sida {page} av {pages}"
 
 
 class ContactLabels(StrictConfig):
@@ -177,9 +211,9 @@ class AccessibilityLabels(StrictConfig):
 class Labels(StrictConfig):
     """The words of one language that the handbook adds to Material's own."""
 
-    date_locale = c.Type(str)
+    date_locale = DateLocale()
     external_link = c.Type(str)
-    print_stamp = c.Type(str)  # {date} and {url} are filled in
+    print_stamp = Placeholders("date", "url")
     accessibility_link = c.Type(str)
     page = c.SubConfig(PageLabels)
     pdf = c.SubConfig(PdfLabels)

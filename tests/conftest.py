@@ -23,6 +23,7 @@ import pytest
 
 from handbook.project import ROOT, SOURCE_PARTS, Language, languages, load_contract
 from tests import nginx as nginx_server
+from tests.fonts import FONT_SETS, fonts_conf
 
 # Debian's chromium-headless-shell: Chromium's own headless build (the same version and engine as
 # Debian's chromium, and what Playwright runs by default when headless). The full browser in
@@ -176,23 +177,55 @@ def _no_browser(reason: str):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browsers(tmp_path_factory) -> Iterator[Callable[[str], object]]:
+    """Chromium with one font set of tests/fonts.py alone: ``browsers("liberation")``. Each is
+    launched when first asked for, once per test process."""
     if not Path(CHROMIUM).exists():
         _no_browser(f"no Chromium at {CHROMIUM}")
     try:
         from playwright.sync_api import sync_playwright
     except ImportError as err:  # pragma: no cover - playwright is a dev dependency
         _no_browser(f"playwright is not installed ({err})")
+    launched = {}
     with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path=CHROMIUM,
-            args=[
-                "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            ],
-        )
-        yield chromium
-        chromium.close()
+
+        def launch(fonts: str):
+            if fonts not in launched:
+                fonts_installed(fonts)
+                launched[fonts] = launch_chromium(playwright, fonts, tmp_path_factory.mktemp(f"fonts-{fonts}"))
+            return launched[fonts]
+
+        yield launch
+        for chromium in launched.values():
+            chromium.close()
+
+
+def fonts_installed(fonts: str) -> None:
+    """A font set the tests need is installed: skipped loudly on a developer's machine, failed in CI."""
+    font_set = FONT_SETS[fonts]
+    if font_set.folder() is None:
+        not_installed(f"TESTS WITH THE {font_set.name.upper()} FONTS NOT RUN: they are not installed "
+                      f"(apt-get install {font_set.package}).")
+
+
+def launch_chromium(playwright, fonts: str, folder: Path):
+    """Chromium with the font set ``fonts`` of tests/fonts.py alone (its fonts.conf in ``folder``)."""
+    conf = fonts_conf(FONT_SETS[fonts], folder)
+    return playwright.chromium.launch(
+        executable_path=CHROMIUM,
+        env={**os.environ, "FONTCONFIG_FILE": str(conf)},
+        args=[
+            "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+        ],
+    )
+
+
+@pytest.fixture(scope="session")
+def browser(browsers):
+    """Chromium with the first font set (DejaVu) alone, whatever fonts the machine has; the
+    layout tests also run with the others (tests/test_accessibility.py)."""
+    return browsers(next(iter(FONT_SETS)))
 
 
 @dataclass
@@ -246,6 +279,8 @@ def pytest_report_header(config):
     else:
         version = subprocess.run([CHROMIUM, "--version"], capture_output=True, text=True).stdout.strip()
         lines.append(f"browser: {CHROMIUM} ({version or 'version unknown'})")
+    fonts = [f"{s.name} ({s.folder() or 'NOT INSTALLED: apt-get install ' + s.package})" for s in FONT_SETS.values()]
+    lines.append("fonts of the layout tests: " + ", ".join(fonts))
     if not Path(nginx_server.NGINX).exists():
         lines.append(f"!!! No nginx at {nginx_server.NGINX}: server and browser tests will {missing} !!!")
     else:

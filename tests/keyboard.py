@@ -70,8 +70,11 @@ def tab(page, shift: bool = False) -> dict | None:
     return focused(page)
 
 
-def tab_stops(page, limit: int = 80) -> list[dict]:
-    """Every tab stop of the page from the top, in order, until focus leaves the page."""
+def tab_stops(page, limit: int = 80, from_the_end: bool = False) -> list[dict]:
+    """Every tab stop of the page from the top, in order, until focus leaves the page; with
+    ``from_the_end``, with the page scrolled to its end first (as after a round of Tab)."""
+    if from_the_end:
+        page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
     stops = []
     for _ in range(limit):
         stop = tab(page)

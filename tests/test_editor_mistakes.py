@@ -267,3 +267,77 @@ def test_a_page_with_every_allowed_construct_builds_in_both_languages_sharing_on
         assert "<script>alert" not in page.read_text(encoding="utf-8"), page
     title = (site / "en" / "alla-konstruktioner" / "index.html").read_text(encoding="utf-8").split("<title>")[1].split("</title>")[0]
     assert title.startswith("Everything &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; &amp; "), title
+
+
+# Mistakes in mkdocs.yml's languages (the i18n plugin) and in the handbook plugin's entry. Each
+# is proved on the config alone: handbook-check loads it with MkDocs and runs the checks that the
+# build's on_config runs first. Two builds prove that the build stops with the same line, also
+# when the handbook plugin, which would say it, is not there.
+def _cut(start: str, end: str):
+    def make(project):
+        path = project / "mkdocs.yml"
+        text = path.read_text(encoding="utf-8")
+        first = text.index(start)
+        path.write_text(text[:first] + text[text.index(end, first):], encoding="utf-8")
+    return make
+
+
+ENGLISH, HANDBOOK = "        - locale: en\n", "  # The handbook's own build steps"
+PLUGIN_MISSING = ("mkdocs.yml: the handbook plugin is missing under plugins:", "put the entry back")
+CONFIG_MISTAKES = [
+    Mistake("the handbook plugin missing", _cut(HANDBOOK, "extra_css:"), PLUGIN_MISSING),
+    Mistake("English and the handbook plugin cut", _cut(ENGLISH, "extra_css:"), PLUGIN_MISSING),
+    Mistake("a language missing", _cut(ENGLISH, HANDBOOK),
+            ("mkdocs.yml: plugins: - i18n: languages: has no entry for 'en', but docs/ has its pages",
+             "Put its entry back (- locale: en")),
+    Mistake("a language missing from the handbook's settings", _cut("        en:\n          date_locale", "extra_css:"),
+            ("mkdocs.yml: the handbook plugin's settings need a text for every language of the site; missing: labels: en",
+             "Add it under plugins: - handbook:")),
+    Mistake("a language not built", _edit("mkdocs.yml", "          name: English\n          build: true", "          name: English\n          build: false"),
+            ("mkdocs.yml: plugins: - i18n: languages: 'en' has 'build: false', but docs/ has its pages", "Write 'build: true'")),
+    Mistake("a language without its theme language", _edit("mkdocs.yml", "          theme:\n            language: en\n", ""),
+            ("mkdocs.yml: plugins: - i18n: languages: the 'en' entry has no 'theme: language: en'", "Add it under the entry")),
+    Mistake("a language twice", _edit("mkdocs.yml", HANDBOOK, ENGLISH + "          name: English\n          build: true\n" + HANDBOOK),
+            ("mkdocs.yml: plugins: - i18n: languages: 'en' is listed 2 times.", "Keep one '- locale: en' entry.")),
+    Mistake("the default language missing", _edit("mkdocs.yml", "          default: true\n", ""),
+            ("mkdocs.yml: Config value 'plugins': Plugin 'i18n' option 'languages': Could not find a default language",
+             "Give the Swedish entry (- locale: sv) 'default: true'")),
+    Mistake("two default languages", _edit("mkdocs.yml", "          name: English\n", "          name: English\n          default: true\n"),
+            ("mkdocs.yml: plugins: - i18n: languages: 'en' and 'sv' both have 'default: true'.", "remove it from the other")),
+    Mistake("an unknown language setting", _edit("mkdocs.yml", "      docs_structure: suffix", "      docs_structur: suffix"),
+            ("mkdocs.yml: Config value 'plugins': Plugin 'i18n' option 'docs_structur': Unrecognised configuration name",
+             "Check the spelling of the setting")),
+    Mistake("an unknown handbook setting", _edit("mkdocs.yml", "      feedback_url:", "      feedbak_url: x\n      feedback_url:"),
+            ("mkdocs.yml: Config value 'plugins': Plugin 'handbook' option 'feedbak_url': unknown setting 'feedbak_url'",
+             "check the spelling")),
+    Mistake("a language setting of the wrong type", _edit("mkdocs.yml", "          build: true\n", "          build: ja\n"),
+            ("mkdocs.yml: Config value 'plugins': Plugin 'i18n' option 'languages': Sub-option 'build': Expected type",
+             "Write it as the comments next to it in mkdocs.yml show.")),
+    Mistake("a date locale that is none", _edit("mkdocs.yml", "          date_locale: sv_SE", "          date_locale: svenska"),
+            ("mkdocs.yml: Config value 'plugins': Plugin 'handbook' option 'labels':", "'svenska' is not a locale",
+             "write e.g. sv_SE")),
+    Mistake("a placeholder the handbook does not fill in", _edit("mkdocs.yml", "Utskriven {date}.", "Utskriven {datum}."),
+            ("mkdocs.yml: Config value 'plugins': Plugin 'handbook' option 'labels': Sub-option 'print_stamp':",
+             "{datum} is not filled in here: write only {date} and {url}.")),
+    Mistake("a handbook setting of the wrong type", _edit("mkdocs.yml", "      pdf: !ENV [HANDBOOK_PDF, true]", "      pdf: kanske"),
+            ("mkdocs.yml: Config value 'plugins': Plugin 'handbook' option 'pdf': 'kanske' is not on or off",
+             "write true or false")),
+]
+
+
+@pytest.mark.parametrize("mistake", CONFIG_MISTAKES, ids=[m.name for m in CONFIG_MISTAKES])
+def test_a_config_mistake_is_one_line_naming_mkdocs_yml_the_setting_and_the_fix(project, mistake, capsys):
+    mistake.make(project)
+    code = checks.main(["--config", str(project / "mkdocs.yml")])
+    output = capsys.readouterr()
+    assert code == 1 and "Traceback" not in output.out + output.err
+    assert any(all(words in line for words in mistake.says) for line in output.out.splitlines()), output.out
+
+
+@pytest.mark.parametrize("name", ["English and the handbook plugin cut", "a language twice"])
+def test_a_config_mistake_stops_the_build_with_the_same_line_and_no_traceback(project, name):
+    mistake = next(m for m in CONFIG_MISTAKES if m.name == name)
+    mistake.make(project)
+    code, output = build_output(project)
+    assert code != 0 and "Traceback" not in output, output
+    assert any(all(words in line for words in mistake.says) for line in output.splitlines()), output

@@ -225,7 +225,9 @@ def test_a_hand_written_refusal_mark_is_reported_as_itself():
 
 def test_the_guard_must_come_after_attr_list():
     md = markdown.Markdown(extensions=["handbook.attr_guard", "attr_list"])
-    with pytest.raises(RuntimeError, match="after attr_list"):
+    from mkdocs.exceptions import PluginError
+
+    with pytest.raises(PluginError, match="after attr_list"):
         md.convert("Text.\n{: onclick=alert(1) }")
 
 

@@ -92,6 +92,11 @@ SEAMS = {
         ("template:partials/header.html", '<label class="md-header__button md-icon" for="__drawer">'),
         ("bundle:bundle.ts", 'watchMedia("(min-width: 76.25em)")'),
     ],
+    "search scroll lock": [
+        ("bundle:patches/scrolllock/index.ts", 'document.body.setAttribute("data-md-scrolllock", "")'),
+        ("bundle:patches/scrolllock/index.ts", 'document.body.removeAttribute("data-md-scrolllock")'),
+        ("bundle:patches/scrolllock/index.ts", "window.scrollTo(0, value)"),
+    ],
     "language selector click": [
         ("bundle:integrations/alternate/index.ts", 'fromEvent<MouseEvent>(document.body, "click")'),
         ("bundle:integrations/alternate/index.ts", 'const el = ev.target.closest("a")'),
@@ -195,6 +200,8 @@ def test_the_drawer_and_language_selectors_find_their_elements():
     assert base.select(drawer["sidebar"]), f"Material seam 'navigation drawer': {drawer['sidebar']!r}"
     assert header.select(drawer["label"]), f"Material seam 'navigation drawer': {drawer['label']!r}"
     assert f'watchMedia("{drawer["wide"]}")' in material_sources()["bundle:bundle.ts"]
+    lock = material_sources()["bundle:patches/scrolllock/index.ts"]
+    assert f'document.body.removeAttribute("{drawer["scrollLock"]}")' in lock, "Material seam 'search scroll lock'"
     alternate = BeautifulSoup((ROOT / "overrides" / "partials" / "alternate.html").read_text(encoding="utf-8"), "html.parser")
     assert alternate.select(our_seams()["LANGUAGE_LINK"]), "the language selector's links"
 

@@ -109,9 +109,13 @@
   // navigation drawer (#__drawer) and the search's (#__search), the primary sidebar that is the
   // drawer below 76.25em, the header's <label> that opens it (which Tab never reaches), and the
   // width from which the sidebar is a sidebar (its bundle's "screen" media query).
+  // Seam "search scroll lock": below 60em Material locks the page's scroll while search is open
+  // (an attribute on <body>) and, when it closes, removes it and scrolls back to where the
+  // reader was when search opened.
   seams.DRAWER = {
     toggle: "__drawer", searchToggle: "__search", sidebar: ".md-sidebar--primary",
-    label: ".md-header__button[for='__drawer']", wide: "(min-width: 76.25em)"
+    label: ".md-header__button[for='__drawer']", wide: "(min-width: 76.25em)",
+    scrollLock: "data-md-scrolllock"
   };
 
   // Seam "language selector click" (language-switch.js): Material's bundle handles a click on a
