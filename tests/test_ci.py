@@ -23,6 +23,21 @@ def test_actionlint_finds_nothing_in_the_workflows():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_every_workflow_validates_against_the_github_workflow_schema(tmp_path):
+    # check-jsonschema ships SchemaStore's schema of GitHub workflows (no network needed). A
+    # workflow it must refuse shows that it is really checking: 'runs-on' misspelt, a step with
+    # neither 'run' nor 'uses'.
+    check = Path(sys.executable).with_name("check-jsonschema")
+    wrong = tmp_path / "wrong.yml"
+    wrong.write_text("on: push\njobs:\n  a:\n    runs_on: ubuntu-latest\n    steps:\n      - name: x\n",
+                     encoding="utf-8")
+    command = [str(check), "--builtin-schema", "vendor.github-workflows"]
+    result = subprocess.run([*command, *map(str, WORKFLOWS)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    refused = subprocess.run([*command, str(wrong)], capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1 and "wrong.yml" in refused.stdout + refused.stderr
+
+
 def test_every_action_is_pinned_to_a_commit_with_its_version_named():
     loose = []
     for workflow in WORKFLOWS:
