@@ -70,7 +70,7 @@ TEXT = {
         "removed": "Sidan tas bort: hela sidan visas som borttagen.",
         "moved": "Sidan har flyttats eller bytt namn, från {old} till {new}.",
         "twin_changed": "Samma sida på det andra språket ({lang}) har också ändrats: {link}.",
-        "twin_unchanged": "Samma sida på det andra språket ({lang}, {file}) har inte ändrats. Gör samma ändring där.",
+        "twin_unchanged": "Samma sida på det andra språket ({lang}, {file}) har inte ändrats: behöver den samma ändring?",
         "refused": ("Sidan kan inte byggas: den innehåller något som bygget inte godtar, så innehållet "
                     "visas inte. Rätta det här:"),
         "description": "Beskrivning (visas i sökresultat)",
@@ -84,7 +84,7 @@ TEXT = {
         "none": "Ingen sida har ändrats.",
         "kind_changed": "ändrad", "kind_added": "ny sida", "kind_removed": "borttagen",
         "kind_moved": "flyttad", "kind_refused": "kan inte byggas",
-        "kind_facts": "bara uppgifterna om sidan",
+        "kind_facts": "endast sidans uppgifter",
         "moved_list": "från {old} till {new}",
         "summary_title": "Ändrade sidor",
         "other": "andra språket",
@@ -106,7 +106,7 @@ TEXT = {
         "removed": "The page is removed: the whole page is shown as removed.",
         "moved": "The page has been moved or renamed, from {old} to {new}.",
         "twin_changed": "The same page in the other language ({lang}) was changed too: {link}.",
-        "twin_unchanged": "The same page in the other language ({lang}, {file}) was not changed. Make the same change there.",
+        "twin_unchanged": "The same page in the other language ({lang}, {file}) was not changed: does it need the same change?",
         "refused": ("The page cannot be built: it contains something the build does not accept, so "
                     "its content is not shown. Fix this:"),
         "description": "Description (shown in search results)",
@@ -526,7 +526,8 @@ def page_preview(change: Change, r: Renderer, *, old_files: dict[str, str], new_
     return preview, document
 
 
-def _index(previews: list[Preview], moved: list[Change], r: Renderer, base_label: str) -> str:
+def _index(previews: list[Preview], moved: list[Change], r: Renderer, base_label: str,
+           titles: dict[str, str]) -> str:
     lang = r.langs[0]
     t = text_for(lang)
     e = html.escape
@@ -544,9 +545,9 @@ def _index(previews: list[Preview], moved: list[Change], r: Renderer, base_label
             kind = t["kind_refused"] if p.refused else t["kind_facts"] if p.facts_only else t[f"kind_{p.change.kind}"]
             details = "".join(f"<li>{e(s)}</li>" for s in p.summary)
             items.append(f'<li><a href="{e(p.change.output)}"{attr}>{e(p.title)}</a> ({e(kind)}, '
-                         f'<code>{e(r.docs + "/" + p.change.name)}</code>)<ul>{details}</ul></li>')
+                         f'<code>{e(r.docs + "/" + p.change.name)}</code>)<ul{attr}>{details}</ul></li>')
         for c in moves:
-            items.append(f"<li><code>{e(r.docs + '/' + c.new)}</code> ({e(t['kind_moved'])}, "
+            items.append(f"<li><span{attr}>{e(titles.get(c.new, c.new))}</span> ({e(t['kind_moved'])}, "
                          f"{e(t['moved_list'].format(old=r.docs + '/' + c.old, new=r.docs + '/' + c.new))})</li>")
         parts.append('<ul class="handbook-preview-index">' + "".join(items) + "</ul>")
     return _document(lang=lang, title=t["index_title"], site_name=r.site_names[lang.locale], css=r.css,
@@ -614,8 +615,15 @@ def write_preview(project: Path, base: str, head: str | None, out: Path, *, conf
         target.write_text(document, encoding="utf-8")
         previews.append(preview)
     moved = [c for c in found if c.kind == "moved" and c not in shown]
-    (out / INDEX).write_text(_index(previews, moved, r, old_ver.label), encoding="utf-8")
+    titles = {c.new: _title(new_files[c.new], f"{r.docs}/{c.new}") for c in moved}
+    (out / INDEX).write_text(_index(previews, moved, r, old_ver.label, titles), encoding="utf-8")
     return Result(previews, moved, summary_markdown(previews, moved, r))
+
+
+def _title(text: str, name: str) -> str:
+    front, body, line = sources.split_front_matter(text)
+    heads = sources.headings(sources.Page(name, text, front, body, line))
+    return next((h.text for h in heads if h.level == 1), Path(name).stem)
 
 
 def _fresh(out: Path) -> None:

@@ -132,7 +132,7 @@ def test_a_reworded_swedish_sentence_shows_exactly_its_words_inserted_and_delete
     assert marks(page) == {"ins": ["tillåter", "person"], "del": ["godkänner", "individ"]}
     summary = page.inner_text(".handbook-preview-summary")
     assert "Ändrade avsnitt: Dubbla konton på Facebook." in summary
-    assert "Samma sida på det andra språket (English, docs/facebook-konton.en.md) har inte ändrats." in summary
+    assert "Samma sida på det andra språket (English, docs/facebook-konton.en.md) har inte ändrats" in summary
     context.close()
 
 
@@ -186,7 +186,7 @@ def test_an_unchanged_page_gets_no_file_and_a_moved_page_is_listed_as_moved(prev
                      ["Kontakta oss", "sv/kontakta-oss.html"], ["Livesändningar", "sv/livesandningar.html"],
                      ["Pupils and service users", "en/elever-och-brukare.html"], ["Live video", "en/livesandningar.html"]]
     text = page.inner_text("article")
-    assert "docs/yttrandefrihet.md (flyttad, från docs/yttrandefrihet-och-regler.md till docs/yttrandefrihet.md)" in text
+    assert "Yttrandefrihet och regler (flyttad, från docs/yttrandefrihet-och-regler.md till docs/yttrandefrihet.md)" in text
     context.close()
 
 
@@ -260,7 +260,7 @@ def test_the_job_summary_lists_the_changed_pages_of_both_languages(project, tmp_
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("Före\n### Ändrade sidor\n")
     assert "- Facebook-konton (ändrad, `docs/facebook-konton.md`): Ändrade avsnitt: Dubbla konton på Facebook." in text
-    assert "- Kontakta oss (bara uppgifterna om sidan, `docs/kontakta-oss.md`)" in text
+    assert "- Kontakta oss (endast sidans uppgifter, `docs/kontakta-oss.md`)" in text
     assert "- Live video (ny sida, `docs/livesandningar.en.md`)" in text
     assert "- `docs/yttrandefrihet.en.md` (flyttad, från `docs/yttrandefrihet-och-regler.en.md` till `docs/yttrandefrihet.en.md`)" in text
 
