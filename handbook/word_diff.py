@@ -102,6 +102,8 @@ def diff(old_html: str, new_html: str) -> tuple[str, bool]:
             changed = True
         if removed:
             out.append(_marked(removed, "del", keep_tags=_balanced([t for t in removed if _is_tag(t)])))
+            if added and out[-1].endswith("</del>") and not added[0][:1].isspace():
+                out.append(" ")  # a word replaced by another: the two are not run together
         if added:
             out.append(_marked(added, "ins", keep_tags=True))
     return "".join(out), changed

@@ -255,8 +255,12 @@ def test_the_job_summary_lists_the_changed_pages_of_both_languages(project, tmp_
     summary = tmp_path / "summary.md"
     summary.write_text("Före\n", encoding="utf-8")
     code = change_preview.main(["base", "head", "--out", str(tmp_path / "out"), "--summary", str(summary),
-                                "--config", str(project / "mkdocs.yml")])
+                                "--site-url", "https://intranat.example/handbok/", "--config", str(project / "mkdocs.yml")])
     assert code == 0
+    # Links lead to the preview of a changed page, or to the built site for an unchanged one.
+    assert 'href="../sv/elever-och-brukare.html#friends-with-pupils"' in (tmp_path / "out" / "sv" / "facebook-konton.html").read_text(encoding="utf-8")
+    assert 'href="https://intranat.example/handbok/en/facebook-konton/#who-sees-what"' in (
+        tmp_path / "out" / "en" / "elever-och-brukare.html").read_text(encoding="utf-8")
     text = summary.read_text(encoding="utf-8")
     assert text.startswith("Före\n### Ändrade sidor\n")
     assert "- Facebook-konton (ändrad, `docs/facebook-konton.md`): Ändrade avsnitt: Dubbla konton på Facebook." in text
@@ -290,5 +294,7 @@ def test_an_old_tag_never_breaks_the_new_structure():
     split, changed = word_diff.diff("<p>Ett två tre</p>", "<p>Ett</p>\n<ul>\n<li>två tre fyra</li>\n</ul>")
     assert changed and split == "<p>Ett</p>\n<ul>\n<li>två tre <ins>fyra</ins></li>\n</ul>"
     assert word_diff.diff("<p>a b</p>", "<p>a b</p>") == ("<p>a b</p>", False)
+    cell, _ = word_diff.diff("<table><tr><td>a b</td><td>c</td></tr></table>", "<table><tr><td>a x</td><td>c</td></tr></table>")
+    assert cell == "<table><tr><td>a <del>b</del> <ins>x</ins></td><td>c</td></tr></table>"
     moved_link, _ = word_diff.diff('<p><a href="x.md">text</a></p>', '<p><a href="y.md">text</a></p>')
     assert moved_link == '<p><a href="y.md">text</a></p>'
