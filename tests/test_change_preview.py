@@ -3,104 +3,33 @@ as readers will see it, with exactly what changed marked, opened by double-click
 
 The handbook is copied into a git repository made here, with two commits: the real pages, then a
 change that rewords a Swedish sentence, rewords an English heading, removes a list item, adds a
-page in both languages, changes only a date in one page's front matter and renames a page. The
-preview of the two is made once for the module (in-process, well under a second), and each
-promise is checked on it, in Chromium where it is about what the reader sees.
+page in both languages, changes only a date in one page's front matter and renames a page
+(tests/preview_scenario.py). The preview of the two is made once per test run (in-process, about
+a second), and each promise is checked on it, in Chromium where it is about what the reader
+sees. The Nu Html Checker checks the preview files in its one run over the built site
+(tests/test_validators.py).
 """
 
 from __future__ import annotations
 
-import os
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from handbook import change_preview, checks, sources, word_diff
 from handbook.project import load_mkdocs_config
-from tests.conftest import copy_project, not_installed
+from tests.preview_scenario import HOSTILE, git
 from tests.tour import axe_violations
-from tests.validators import missing_tools, vnu_messages
-
-GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
-           "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
-
-NEW_PAGE = """---
-owner: Kommunikationsenheten, kommunkansliet
-reviewed: 2026-12-01
-review_by: 2027-12-01
-document_type: stöd
-description: {description}
----
-
-# {title}
-
-## {heading} {{#live-video}}
-
-{text}
-"""
-
-HOSTILE = """
-
-## Ett nytt avsnitt {#hostile}
-
-<script>alert("pr")</script>
-
-<img src="x" onerror="alert('img')">
-
-[Klicka här](kontakta-oss.md){ onclick="alert('attr')" }
-"""
-
-
-def git(project: Path, *args: str) -> str:
-    result = subprocess.run(["git", *args], cwd=project, capture_output=True, text=True,
-                            env={**os.environ, **GIT_ENV}, timeout=60)
-    assert result.returncode == 0, result.stderr
-    return result.stdout.strip()
-
-
-def edit(project: Path, name: str, old: str, new: str) -> None:
-    path = project / "docs" / name
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{name} no longer has {old!r}: update this test"
-    path.write_text(text.replace(old, new, 1), encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
-def project(tmp_path_factory) -> Path:
-    """A git repository with the handbook (commit 'base') and a change (commit 'head')."""
-    root = copy_project(tmp_path_factory.mktemp("preview") / "project")
-    git(root, "init", "-q", "-b", "main")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "base")
-    git(root, "tag", "base")
-    edit(root, "facebook-konton.md", "Facebook godkänner inte att en individ har flera konton.",
-         "Facebook tillåter inte att en person har flera konton.")
-    edit(root, "elever-och-brukare.en.md", "## How a group works {#how-groups-work}",
-         "## How a Facebook group is run {#how-groups-work}")
-    edit(root, "elever-och-brukare.md",
-         "- [Administratörer och roller i grupper](https://www.facebook.com/help/1686671141596230)\n", "")
-    edit(root, "kontakta-oss.md", "reviewed: 2026-11-25", "reviewed: 2026-12-03")
-    for suffix, words in (("md", dict(title="Livesändningar", heading="Sända live", description="Om att sända live.",
-                                      text="Sänd bara live från kommunens konton.")),
-                          ("en.md", dict(title="Live video", heading="Going live", description="On live video.",
-                                         text="Only go live from the municipality's accounts."))):
-        (root / "docs" / f"livesandningar.{suffix}").write_text(NEW_PAGE.format(**words), encoding="utf-8")
-    mkdocs = root / "mkdocs.yml"
-    mkdocs.write_text(mkdocs.read_text(encoding="utf-8").replace(
-        "  - yttrandefrihet-och-regler.md\n", "  - yttrandefrihet.md\n  - livesandningar.md\n"), encoding="utf-8")
-    git(root, "mv", "docs/yttrandefrihet-och-regler.md", "docs/yttrandefrihet.md")
-    git(root, "mv", "docs/yttrandefrihet-och-regler.en.md", "docs/yttrandefrihet.en.md")
-    git(root, "add", ".")
-    git(root, "commit", "-q", "-m", "head")
-    git(root, "tag", "head")
-    return root
+def project(previewed_change) -> Path:
+    return previewed_change / "project"
 
 
 @pytest.fixture(scope="module")
-def preview(project, tmp_path_factory) -> tuple[Path, change_preview.Result]:
-    out = tmp_path_factory.mktemp("out") / "forhandsvisning"
-    return out, change_preview.write_preview(project, "base", "head", out)
+def preview(previewed_change) -> Path:
+    return previewed_change / "forhandsvisning"
 
 
 def open_file(browser, path: Path, **options):
@@ -127,7 +56,7 @@ def marks(page, scope: str = "article > :not(.handbook-preview-summary):not(.han
 
 
 def test_a_reworded_swedish_sentence_shows_exactly_its_words_inserted_and_deleted(preview, browser):
-    out, _ = preview
+    out = preview
     context, page, _, _ = open_file(browser, out / "sv" / "facebook-konton.html")
     assert marks(page) == {"ins": ["tillåter", "person"], "del": ["godkänner", "individ"]}
     summary = page.inner_text(".handbook-preview-summary")
@@ -137,7 +66,7 @@ def test_a_reworded_swedish_sentence_shows_exactly_its_words_inserted_and_delete
 
 
 def test_a_reworded_english_heading_and_a_removed_list_item_are_marked_in_their_language(preview, browser):
-    out, _ = preview
+    out = preview
     context, page, _, _ = open_file(browser, out / "en" / "elever-och-brukare.html")
     assert marks(page, "h2#how-groups-work") == {"ins": ["Facebook", "is run"], "del": ["works"]}
     assert marks(page) == {"ins": ["Facebook", "is run"], "del": ["works"]}
@@ -151,7 +80,7 @@ def test_a_reworded_english_heading_and_a_removed_list_item_are_marked_in_their_
 
 
 def test_a_new_page_is_shown_whole_as_inserted_in_both_languages(preview, browser):
-    out, _ = preview
+    out = preview
     context, page, _, _ = open_file(browser, out / "sv" / "livesandningar.html")
     found = marks(page)
     assert found["del"] == [] and found["ins"] == ["Livesändningar", "Sända live", "Sänd bara live från kommunens konton."]
@@ -162,7 +91,7 @@ def test_a_new_page_is_shown_whole_as_inserted_in_both_languages(preview, browse
 
 
 def test_a_change_only_in_the_front_matter_shows_as_a_changed_fact_not_a_changed_text(preview, browser):
-    out, _ = preview
+    out = preview
     context, page, _, _ = open_file(browser, out / "sv" / "kontakta-oss.html")
     assert marks(page) == {"ins": [], "del": []}
     assert marks(page, ".handbook-page-facts") == {"ins": ["3 december"], "del": ["25 november"]}
@@ -173,13 +102,11 @@ def test_a_change_only_in_the_front_matter_shows_as_a_changed_fact_not_a_changed
 
 
 def test_an_unchanged_page_gets_no_file_and_a_moved_page_is_listed_as_moved(preview, browser):
-    out, result = preview
+    out = preview
     written = sorted(p.relative_to(out).as_posix() for p in out.rglob("*.html"))
     assert written == ["en/elever-och-brukare.html", "en/livesandningar.html", "index.html",
                        "sv/elever-och-brukare.html", "sv/facebook-konton.html", "sv/kontakta-oss.html",
                        "sv/livesandningar.html"]
-    assert [(c.old, c.new) for c in result.moved] == [
-        ("yttrandefrihet-och-regler.md", "yttrandefrihet.md"), ("yttrandefrihet-och-regler.en.md", "yttrandefrihet.en.md")]
     context, page, _, _ = open_file(browser, out / "index.html")
     links = page.eval_on_selector_all("article a[href]", "els => els.map(e => [e.textContent, e.getAttribute('href')])")
     assert links == [["Elever och brukare", "sv/elever-och-brukare.html"], ["Facebook-konton", "sv/facebook-konton.html"],
@@ -191,7 +118,7 @@ def test_an_unchanged_page_gets_no_file_and_a_moved_page_is_listed_as_moved(prev
 
 
 def test_every_preview_says_it_is_a_preview_and_opens_from_file_without_any_request(preview, browser):
-    out, _ = preview
+    out = preview
     files = sorted(out.rglob("*.html"))
     context, page, requests, dialogs = open_file(browser, files[0])
     for path in files:
@@ -208,7 +135,7 @@ def test_every_preview_says_it_is_a_preview_and_opens_from_file_without_any_requ
 
 
 def test_the_previews_pass_axe(preview, browser):
-    out, _ = preview
+    out = preview
     context = browser.new_context(bypass_csp=True)  # axe is injected; the files have no script
     page = context.new_page()
     found = []
@@ -217,17 +144,6 @@ def test_the_previews_pass_axe(preview, browser):
         found += [f"{path.relative_to(out)}: {v}" for v in axe_violations(page)]
     context.close()
     assert found == []
-
-
-def test_the_previews_are_valid_html(preview):
-    reason = missing_tools()
-    if reason:
-        not_installed(f"VALIDATOR TESTS NOT RUN: {reason}.")
-    out, _ = preview
-    files = sorted(out.rglob("*.html"))
-    errors = [f"{m['file'].relative_to(out)}:{m.get('lastLine')}: {m['message']}"
-              for m in vnu_messages(files) if m["type"] in ("error", "non-document-error")]
-    assert errors == []
 
 
 def test_hostile_markdown_is_refused_as_the_build_refuses_it_and_no_script_runs(project, tmp_path, browser, capsys):
