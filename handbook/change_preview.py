@@ -281,7 +281,7 @@ class Renderer:
     css: str
     site_host: str
 
-    def page(self, text: str, *, name: str, lang: Language, files: dict[str, bytes | None] | None = None) -> Rendered:
+    def page(self, text: str, *, name: str, lang: Language) -> Rendered:
         labels = self.settings.labels[lang.locale]
         shown = f"{self.docs}/{name}"
         front, body, body_line = sources.split_front_matter(text)

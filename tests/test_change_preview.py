@@ -214,3 +214,30 @@ def test_an_old_tag_never_breaks_the_new_structure():
     assert cell == "<table><tr><td>a <del>b</del> <ins>x</ins></td><td>c</td></tr></table>"
     moved_link, _ = word_diff.diff('<p><a href="x.md">text</a></p>', '<p><a href="y.md">text</a></p>')
     assert moved_link == '<p><a href="y.md">text</a></p>'
+
+
+def test_a_removed_page_is_shown_whole_as_deleted(project, tmp_path, browser):
+    (project / "docs" / "kontakta-oss.en.md").unlink()
+    try:
+        code = change_preview.main(["head", "--out", str(tmp_path / "out"), "--config", str(project / "mkdocs.yml")])
+    finally:
+        git(project, "checkout", "--", "docs/kontakta-oss.en.md")
+    assert code == 0
+    context, page, _, _ = open_file(browser, tmp_path / "out" / "en" / "kontakta-oss.html")
+    found = marks(page)
+    assert found["ins"] == [] and found["del"][:2] == ["Contact us", "Who is responsible for the guidelines?"]
+    assert page.inner_text("article").count("Contact us") == 1  # the title, struck through, once
+    assert "The page is removed: the whole page is shown as removed." in page.inner_text(".handbook-preview-summary")
+    context.close()
+
+
+def test_pages_are_paired_by_name_and_a_page_under_a_new_name_with_nearly_the_same_text_is_moved():
+    from handbook.project import Language
+
+    langs = [Language("sv", "Svenska", True), Language("en", "English", False)]
+    page = "---\nowner: x\n---\n\n# Rubrik\n\n" + "Ett stycke med många ord som står kvar. " * 20
+    old = {"a.md": page, "b.md": "# B\n\nText.", "c.md": "# C\n\nGammal.", "a.en.md": page}
+    new = {"ny-a.md": page + "Ett ord till.", "b.md": "# B\n\nText.", "d.md": "# D\n\nNy.", "a.en.md": page.replace("Rubrik", "Title")}
+    found = [(c.lang.locale, c.old, c.new, c.kind, c.page) for c in change_preview.changes(old, new, langs)]
+    assert found == [("sv", "a.md", "ny-a.md", "moved", "ny-a.md"), ("sv", None, "d.md", "added", "d.md"),
+                     ("sv", "c.md", None, "removed", "c.md"), ("en", "a.en.md", "a.en.md", "changed", "a.md")]
