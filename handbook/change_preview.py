@@ -463,6 +463,7 @@ def page_preview(change: Change, r: Renderer, *, old_files: dict[str, str], new_
     old = r.page(old_files[change.old], name=change.old, lang=lang) if change.old else None
     new = r.page(new_files[change.new], name=change.new, lang=lang) if change.new else None
     shown = new or old
+    problems = (new.problems if new else []) or (old.problems if old and not new else [])
     preview = Preview(change, shown.title)
     output = outputs[change.name]
     depth = "../" * output.count("/")
@@ -486,7 +487,8 @@ def page_preview(change: Change, r: Renderer, *, old_files: dict[str, str], new_
         changed = [sid for sid in new.sections if sid in old.sections and old.sections[sid][1] != new.sections[sid][1]]
         added = [sid for sid in new.sections if sid not in old.sections]
         removed = [sid for sid in old.sections if sid not in new.sections]
-        link = lambda sid, sections: f'<a href="#{e(sid)}">{e(sections[sid][0])}</a>'  # noqa: E731
+        link = lambda sid, sections: (e(sections[sid][0]) if problems  # noqa: E731 - no content to link to
+                                      else f'<a href="#{e(sid)}">{e(sections[sid][0])}</a>')
         if old.intro != new.intro and text_changed:
             summary.append(e(t["intro"]))
         for key, ids, where in (("changed_sections", changed, new.sections), ("added_sections", added, new.sections)):
@@ -510,7 +512,6 @@ def page_preview(change: Change, r: Renderer, *, old_files: dict[str, str], new_
             summary.append(t["twin_changed"].format(lang=e(other.name), link=e(f"{r.docs}/{twin.name}")))
         else:
             summary.append(t["twin_unchanged"].format(lang=e(other.name), file=e(f"{r.docs}/{twin_file}")))
-    problems = (new.problems if new else []) or (old.problems if old and not new else [])
     if problems:
         preview.refused = problems
         content = (f"<h1>{e(shown.title)}</h1>\n<div class=\"handbook-preview-problems\"><p>{e(t['refused'])}</p><ul>"

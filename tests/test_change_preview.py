@@ -163,6 +163,8 @@ def test_hostile_markdown_is_refused_as_the_build_refuses_it_and_no_script_runs(
     context, page, requests, dialogs = open_file(browser, tmp_path / "out" / "sv" / "facebook-konton.html")
     assert page.eval_on_selector_all(".handbook-preview-problems li", "els => els.map(e => e.textContent)") == build_says
     assert page.eval_on_selector_all("script, img, [onclick], [onerror]", "els => els.length") == 0
+    assert "Nya avsnitt: Ett nytt avsnitt." in page.inner_text(".handbook-preview-summary")
+    assert page.eval_on_selector_all("a[href^='#']", "els => els.length") == 0  # no link to content not shown
     assert dialogs == [] and requests == [(tmp_path / "out" / "sv" / "facebook-konton.html").as_uri()]
     context.close()
 
