@@ -281,14 +281,16 @@ class Renderer:
     css: str
     site_host: str
 
-    def page(self, text: str, *, name: str, lang: Language) -> Rendered:
+    def page(self, text: str, *, name: str, lang: Language, recent: list[change_notes.PageChange]) -> Rendered:
         labels = self.settings.labels[lang.locale]
         shown = f"{self.docs}/{name}"
         front, body, body_line = sources.split_front_matter(text)
         source = sources.Page(shown, text, front, body, body_line)
         meta, found = page_metadata.check_page(source)
         markdown = contact_details.fill(body, self.settings.contact, labels.contact, lang.locale)
-        markdown = change_notes.MARKER.sub(lambda m: f"*{labels.changes.recent}*", markdown)
+        markdown = change_notes.MARKER.sub(lambda m: change_notes.recent_markdown(
+            recent, int(m.group(1)) if m.group(1) else None, date_locale=labels.date_locale,
+            here=page_and_language(name, self.langs)[0], none_yet=labels.changes.none_yet), markdown)
         try:
             markdown = settings_text.fill(markdown, settings=self.settings, labels=labels,
                                           locale=lang.locale, page_name=shown)
@@ -328,6 +330,25 @@ class Renderer:
         rows += [(page.reviewed, f["reviewed"]), (page.review_by, f["review_by"])]
         out.append("<dl>" + "".join(f"<div><dt>{e(k)}</dt>\n<dd>{e(v)}</dd></div>\n" for k, v in rows) + "</dl></aside>")
         return "\n".join(out)
+
+
+def recent_changes(files: dict[str, str], lang: Language, langs: list[Language], docs: str) -> list[change_notes.PageChange]:
+    """One version's change notes of one language, newest first, as the build lists them on
+    "Senaste ändringar" and the start page (``change_notes.language_changes``)."""
+    found = []
+    for name, text in files.items():
+        page, page_lang = page_and_language(name, langs)
+        if page_lang != lang:
+            continue
+        front, body, line = sources.split_front_matter(text)
+        source = sources.Page(f"{docs}/{name}", text, front, body, line)
+        meta, _ = page_metadata.check_page(source)
+        h1 = next((h.text for h in sources.headings(source) if h.level == 1), None)
+        stem = page[: -len(".md")]
+        url = lang.url_prefix() + ("" if stem == "index" else stem.removesuffix("/index") + "/")
+        found += [change_notes.PageChange(page, meta.get("title") or h1 or stem, url, note)
+                  for note in meta.get("changes") or []]
+    return sorted(found, key=lambda c: (c.change.date, c.url), reverse=True)
 
 
 def _sections(page: sources.Page) -> tuple[dict[str, tuple[str, str]], str]:
@@ -460,8 +481,10 @@ def page_preview(change: Change, r: Renderer, *, old_files: dict[str, str], new_
     """One page's preview file (its HTML) and what the index says of it."""
     lang, t = change.lang, text_for(change.lang)
     labels = r.settings.labels[lang.locale]
-    old = r.page(old_files[change.old], name=change.old, lang=lang) if change.old else None
-    new = r.page(new_files[change.new], name=change.new, lang=lang) if change.new else None
+    old = r.page(old_files[change.old], name=change.old, lang=lang,
+                 recent=recent_changes(old_files, lang, r.langs, r.docs)) if change.old else None
+    new = r.page(new_files[change.new], name=change.new, lang=lang,
+                 recent=recent_changes(new_files, lang, r.langs, r.docs)) if change.new else None
     shown = new or old
     problems = (new.problems if new else []) or (old.problems if old and not new else [])
     preview = Preview(change, shown.title)
