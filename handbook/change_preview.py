@@ -615,6 +615,8 @@ def write_preview(project: Path, base: str, head: str | None, out: Path, *, conf
                   site_url: str | None = None) -> Result:
     """Write the preview of every changed page between BASE and HEAD (None: the working tree) to
     ``out``, with its index.html. Raises HandbookError for a revision or folder that will not do."""
+    if site_url and not site_url.endswith("/"):
+        site_url += "/"
     config = load_mkdocs_config(config_file or project / "mkdocs.yml")
     r = renderer(config)
     t = text_for(r.langs[0])
