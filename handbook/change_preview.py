@@ -261,12 +261,12 @@ def output_name(change: Change) -> str:
 @dataclass(frozen=True)
 class Rendered:
     title: str
-    html: str               # the content, as the build makes it (empty when refused)
+    html: str               # the content, as the build makes it (empty when its HTML is refused)
     facts_html: str
     meta: dict
     sections: dict[str, tuple[str, str]]  # section ID -> (heading text, its Markdown)
     intro: str              # the Markdown before the first section
-    problems: list[str]
+    problems: list[str]     # what the build would refuse: front matter, settings, HTML
 
 
 @dataclass(frozen=True)
@@ -297,15 +297,14 @@ class Renderer:
         except HandbookError as err:
             found.append(str(err))
         content = self.render(markdown)
-        found += checks.page_html_problems(content, name=shown, markdown=text)
+        unsafe = checks.page_html_problems(content, name=shown, markdown=text)
         heads = sources.headings(source)
         h1 = next((h.text for h in heads if h.level == 1), None)
         title = meta.get("title") or h1 or Path(name).stem
         sections, intro = _sections(source)
-        if found:
-            return Rendered(title, "", self.facts(meta, labels, title), meta, sections, intro, found)
-        content = external_links.mark_external_links(content, self.site_host, labels.external_link)
-        return Rendered(title, content, self.facts(meta, labels, title), meta, sections, intro, [])
+        # HTML the check refuses is never put out, whichever version it is in.
+        content = "" if unsafe else external_links.mark_external_links(content, self.site_host, labels.external_link)
+        return Rendered(title, content, self.facts(meta, labels, title), meta, sections, intro, found + unsafe)
 
     def facts(self, meta: dict, labels, title: str) -> str:
         """The page's facts as the site shows them under the text (overrides/partials/page-facts.html),
@@ -486,7 +485,7 @@ def page_preview(change: Change, r: Renderer, *, old_files: dict[str, str], new_
     new = r.page(new_files[change.new], name=change.new, lang=lang,
                  recent=recent_changes(new_files, lang, r.langs, r.docs)) if change.new else None
     shown = new or old
-    problems = (new.problems if new else []) or (old.problems if old and not new else [])
+    problems = new.problems if new else []  # what the build would refuse in the new version
     preview = Preview(change, shown.title)
     output = outputs[change.name]
     depth = "../" * output.count("/")
