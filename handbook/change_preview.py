@@ -616,6 +616,9 @@ def write_preview(project: Path, base: str, head: str | None, out: Path, *, conf
     ``out``, with its index.html. Raises HandbookError for a revision or folder that will not do."""
     if site_url and not site_url.endswith("/"):
         site_url += "/"
+    for revision in (base, head):  # before reading mkdocs.yml: a wrong name is told at once
+        version(project, "", revision, "")
+    _refuse_other_files(out)
     config = load_mkdocs_config(config_file or project / "mkdocs.yml")
     r = renderer(config)
     t = text_for(r.langs[0])
@@ -651,12 +654,17 @@ def _title(text: str, name: str) -> str:
     return next((h.text for h in heads if h.level == 1), Path(name).stem)
 
 
+def _refuse_other_files(out: Path) -> None:
+    """DIR may be new, empty or an earlier preview (replaced); a folder with other files is refused."""
+    if out.exists() and (not out.is_dir() or (any(out.iterdir()) and not (out / MARKER_FILE).exists())):
+        raise HandbookError(f"handbook-preview: {out} is not empty and holds no earlier preview. "
+                            "Give a new folder with --out, for example --out forhandsvisning")
+
+
 def _fresh(out: Path) -> None:
     """An empty DIR: a previous preview in it is replaced; a folder with other files is refused."""
+    _refuse_other_files(out)
     if out.exists():
-        if not out.is_dir() or (any(out.iterdir()) and not (out / MARKER_FILE).exists()):
-            raise HandbookError(f"handbook-preview: {out} is not empty and holds no earlier preview. "
-                                "Give a new folder with --out, for example --out forhandsvisning")
         shutil.rmtree(out)
     out.mkdir(parents=True)
     (out / MARKER_FILE).write_text("Made by handbook-preview; replaced on each run.\n", encoding="utf-8")

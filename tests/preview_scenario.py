@@ -17,6 +17,7 @@ from tests.conftest import copy_project
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",
            "GIT_COMMITTER_NAME": "Test", "GIT_COMMITTER_EMAIL": "test@example.invalid"}
 
+SITE_URL = "https://intranat.example/handbok/"  # --site-url: where links to unchanged pages lead
 NEW_PAGE = """---
 owner: Kommunikationsenheten, kommunkansliet
 reviewed: 2026-12-01
@@ -59,7 +60,8 @@ def edit(project: Path, name: str, old: str, new: str) -> None:
 
 
 def make(folder: Path) -> None:
-    """folder/project: the repository; folder/forhandsvisning: the preview of base..head."""
+    """folder/project: the repository; folder/forhandsvisning: the preview of base..head, made by
+    the command as the pull-request workflow runs it (folder/summary.md: its job summary)."""
     root = copy_project(folder / "project")
     git(root, "init", "-q", "-b", "main")
     git(root, "add", ".")
@@ -85,4 +87,6 @@ def make(folder: Path) -> None:
     git(root, "add", ".")
     git(root, "commit", "-q", "-m", "head")
     git(root, "tag", "head")
-    change_preview.write_preview(root, "base", "head", folder / "forhandsvisning")
+    code = change_preview.main(["base", "head", "--out", str(folder / "forhandsvisning"), "--config", str(root / "mkdocs.yml"),
+                                "--summary", str(folder / "summary.md"), "--site-url", SITE_URL])
+    assert code == 0, "handbook-preview failed on the test change"

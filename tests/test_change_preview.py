@@ -12,13 +12,15 @@ sees. The Nu Html Checker checks the preview files in its one run over the built
 
 from __future__ import annotations
 
+import contextlib
+import io
 from pathlib import Path
 
 import pytest
 
 from handbook import change_preview, checks, sources, word_diff
 from handbook.project import load_mkdocs_config
-from tests.preview_scenario import HOSTILE, git
+from tests.preview_scenario import HOSTILE, SITE_URL, git
 from tests.tour import axe_violations
 
 
@@ -146,45 +148,61 @@ def test_the_previews_pass_axe(preview, browser):
     assert found == []
 
 
-def test_hostile_markdown_is_refused_as_the_build_refuses_it_and_no_script_runs(project, tmp_path, browser, capsys):
-    (project / "docs" / "facebook-konton.md").write_text(
-        (project / "docs" / "facebook-konton.md").read_text(encoding="utf-8") + HOSTILE, encoding="utf-8")
+@pytest.fixture(scope="module")
+def working_tree(project, tmp_path_factory):
+    """The working tree against HEAD (the command's default): hostile Markdown added to a page
+    and a page deleted, previewed once; what the build's own check says of the hostile page."""
+    page = project / "docs" / "facebook-konton.md"
+    page.write_text(page.read_text(encoding="utf-8") + HOSTILE, encoding="utf-8")
+    (project / "docs" / "kontakta-oss.en.md").unlink()
+    out = tmp_path_factory.mktemp("working-tree") / "out"
     try:
-        code = change_preview.main(["head", "--out", str(tmp_path / "out"), "--config", str(project / "mkdocs.yml")])
+        with contextlib.redirect_stderr(io.StringIO()) as said:
+            code = change_preview.main(["head", "--out", str(out), "--config", str(project / "mkdocs.yml")])
         # What the build's own check (the plugin's on_page_content) says of the page.
-        page = sources.read(project / "docs" / "facebook-konton.md", "docs/facebook-konton.md")
+        source = sources.read(page, "docs/facebook-konton.md")
         render = checks.markdown_renderer(load_mkdocs_config(project / "mkdocs.yml"))
-        build_says = checks.page_html_problems(render(page.body), name=page.name, markdown=page.text)
+        build_says = checks.page_html_problems(render(source.body), name=source.name, markdown=source.text)
     finally:
-        git(project, "checkout", "--", "docs/facebook-konton.md")
+        git(project, "checkout", "--", "docs/facebook-konton.md", "docs/kontakta-oss.en.md")
+    return out, code, said.getvalue(), build_says
+
+
+def test_hostile_markdown_is_refused_as_the_build_refuses_it_and_no_script_runs(working_tree, browser):
+    out, code, said, build_says = working_tree
     assert code == 1
-    said = capsys.readouterr().err
     assert len(build_says) == 3 and all(p in said for p in build_says), said
-    context, page, requests, dialogs = open_file(browser, tmp_path / "out" / "sv" / "facebook-konton.html")
+    context, page, requests, dialogs = open_file(browser, out / "sv" / "facebook-konton.html")
     assert page.eval_on_selector_all(".handbook-preview-problems li", "els => els.map(e => e.textContent)") == build_says
     assert page.eval_on_selector_all("script, img, [onclick], [onerror]", "els => els.length") == 0
     assert "Nya avsnitt: Ett nytt avsnitt." in page.inner_text(".handbook-preview-summary")
     assert page.eval_on_selector_all("a[href^='#']", "els => els.length") == 0  # no link to content not shown
-    assert dialogs == [] and requests == [(tmp_path / "out" / "sv" / "facebook-konton.html").as_uri()]
+    assert dialogs == [] and requests == [(out / "sv" / "facebook-konton.html").as_uri()]
     context.close()
 
 
-def test_the_job_summary_lists_the_changed_pages_of_both_languages(project, tmp_path):
-    summary = tmp_path / "summary.md"
-    summary.write_text("Före\n", encoding="utf-8")
-    code = change_preview.main(["base", "head", "--out", str(tmp_path / "out"), "--summary", str(summary),
-                                "--site-url", "https://intranat.example/handbok/", "--config", str(project / "mkdocs.yml")])
-    assert code == 0
-    # Links lead to the preview of a changed page, or to the built site for an unchanged one.
-    assert 'href="../sv/elever-och-brukare.html#friends-with-pupils"' in (tmp_path / "out" / "sv" / "facebook-konton.html").read_text(encoding="utf-8")
-    assert 'href="https://intranat.example/handbok/en/facebook-konton/#who-sees-what"' in (
-        tmp_path / "out" / "en" / "elever-och-brukare.html").read_text(encoding="utf-8")
-    text = summary.read_text(encoding="utf-8")
-    assert text.startswith("Före\n### Ändrade sidor\n")
+def test_a_removed_page_is_shown_whole_as_deleted(working_tree, browser):
+    out = working_tree[0]
+    context, page, _, _ = open_file(browser, out / "en" / "kontakta-oss.html")
+    found = marks(page)
+    assert found["ins"] == [] and found["del"][:2] == ["Contact us", "Who is responsible for the guidelines?"]
+    assert page.inner_text("article").count("Contact us") == 1  # the title, struck through, once
+    assert "The page is removed: the whole page is shown as removed." in page.inner_text(".handbook-preview-summary")
+    context.close()
+
+
+def test_the_job_summary_lists_the_changed_pages_of_both_languages(previewed_change):
+    text = (previewed_change / "summary.md").read_text(encoding="utf-8")
+    assert text.startswith("### Ändrade sidor\n")
     assert "- Facebook-konton (ändrad, `docs/facebook-konton.md`): Ändrade avsnitt: Dubbla konton på Facebook." in text
     assert "- Kontakta oss (endast sidans uppgifter, `docs/kontakta-oss.md`)" in text
     assert "- Live video (ny sida, `docs/livesandningar.en.md`)" in text
     assert "- `docs/yttrandefrihet.en.md` (flyttad, från `docs/yttrandefrihet-och-regler.en.md` till `docs/yttrandefrihet.en.md`)" in text
+
+
+def test_links_lead_to_the_preview_of_a_changed_page_or_to_the_built_site(preview):
+    assert 'href="../sv/elever-och-brukare.html#friends-with-pupils"' in (preview / "sv" / "facebook-konton.html").read_text(encoding="utf-8")
+    assert f'href="{SITE_URL}en/facebook-konton/#who-sees-what"' in (preview / "en" / "elever-och-brukare.html").read_text(encoding="utf-8")
 
 
 def test_a_revision_that_does_not_exist_or_a_folder_with_other_files_is_refused_in_one_line(project, tmp_path, capsys):
@@ -216,21 +234,6 @@ def test_an_old_tag_never_breaks_the_new_structure():
     assert cell == "<table><tr><td>a <del>b</del> <ins>x</ins></td><td>c</td></tr></table>"
     moved_link, _ = word_diff.diff('<p><a href="x.md">text</a></p>', '<p><a href="y.md">text</a></p>')
     assert moved_link == '<p><a href="y.md">text</a></p>'
-
-
-def test_a_removed_page_is_shown_whole_as_deleted(project, tmp_path, browser):
-    (project / "docs" / "kontakta-oss.en.md").unlink()
-    try:
-        code = change_preview.main(["head", "--out", str(tmp_path / "out"), "--config", str(project / "mkdocs.yml")])
-    finally:
-        git(project, "checkout", "--", "docs/kontakta-oss.en.md")
-    assert code == 0
-    context, page, _, _ = open_file(browser, tmp_path / "out" / "en" / "kontakta-oss.html")
-    found = marks(page)
-    assert found["ins"] == [] and found["del"][:2] == ["Contact us", "Who is responsible for the guidelines?"]
-    assert page.inner_text("article").count("Contact us") == 1  # the title, struck through, once
-    assert "The page is removed: the whole page is shown as removed." in page.inner_text(".handbook-preview-summary")
-    context.close()
 
 
 def test_pages_are_paired_by_name_and_a_page_under_a_new_name_with_nearly_the_same_text_is_moved():
