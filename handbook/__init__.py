@@ -55,6 +55,8 @@ Command-line tools (``uv run handbook-…``, see pyproject.toml):
 - ``link_checker``       follows every internal link and #anchor of the built site
 - ``translation_drift``  ``handbook-mark-translated``
 - ``review_report``      which pages are overdue for review, or due soon
+- ``change_preview``     ``handbook-preview``: each page a change touches, as readers will see it,
+                         with what changed marked (``word_diff``: the words inserted and deleted)
 - ``security_headers``   the CSP and other headers of the published site, and deploy/ configs
 - ``release``            a dated, verifiable zip of the site for the archive
 - ``search_command``     what the site's search finds for a question, and why (``handbook-search``)

@@ -48,3 +48,26 @@ def last_commit_dates(folder: Path) -> dict[Path, dt.date]:
         for name in lines[1:]:
             dates.setdefault((root / name).resolve(), day)
     return dates
+
+
+def resolve(cwd: Path, revision: str) -> str | None:
+    """The commit a revision (a branch, tag, commit or ``HEAD~1``) names, or None."""
+    return run("rev-parse", "--verify", "--quiet", f"{revision}^{{commit}}", cwd=cwd) or None
+
+
+def files_at(cwd: Path, revision: str, folder: str) -> list[str] | None:
+    """The files under ``folder`` (relative to ``cwd``) at a commit, relative to ``folder``."""
+    listing = run("ls-tree", "-r", "-z", "--name-only", revision, "--", folder.rstrip("/") + "/", cwd=cwd)
+    if listing is None:
+        return None
+    start = len(folder.rstrip("/")) + 1  # ls-tree names files relative to cwd, as given
+    return sorted(name[start:] for name in listing.split("\x00") if name)
+
+
+def file_at(cwd: Path, revision: str, path: str) -> bytes | None:
+    """A file's bytes at a commit (``path`` relative to ``cwd``), or None."""
+    try:
+        result = subprocess.run(["git", "show", f"{revision}:./{path}"], cwd=cwd, capture_output=True, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout if result.returncode == 0 else None

@@ -129,6 +129,15 @@ def site(tmp_path_factory) -> Site:
     return Site(folder / "site", (folder / "url").read_text(encoding="utf-8"), languages(), load_contract())
 
 
+@pytest.fixture(scope="session")
+def previewed_change(tmp_path_factory) -> Path:
+    """A git repository with a change to the handbook and handbook-preview's files of it, made
+    once for the test run (tests/preview_scenario.py): FOLDER/project, FOLDER/forhandsvisning."""
+    from tests import preview_scenario
+
+    return made_once(tmp_path_factory, "change-preview", preview_scenario.make)
+
+
 def not_installed(message: str) -> NoReturn:
     """A tool the tests need is missing: skipped loudly on a developer's machine, failed in CI."""
     if IN_CI:

@@ -172,3 +172,21 @@ def test_the_review_report_lists_the_changes_since_a_date(tmp_path, capsys):
     assert review_report.main(["--docs", str(project / "docs"), "--changes-since", "2027-01-01"]) == 0
     out = capsys.readouterr().out
     assert "Changes since 2027-01-01" in out and "2027-01-15  docs/elever-och-brukare.en.md  [en]  New paragraph on the work computer." in out
+
+
+def test_a_site_built_for_a_sub_path_links_only_within_it(noted):
+    """This module's site is built for a sub-path (SITE_URL .../handbok/), as the pull-request
+    preview publishes it under /forhandsvisning/pr-N/webbplats/: every link, script, style sheet
+    and image of every page is relative or under that path, never at the host's root."""
+    from urllib.parse import urlsplit
+
+    outside = []
+    for page in sorted(noted.rglob("*.html")):
+        parsed = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for element in parsed.find_all(["a", "link", "script", "img", "form"]):
+            for name in ("href", "src", "action"):
+                value = element.get(name)
+                if value and not urlsplit(value).scheme and value.startswith("/") and not value.startswith("/handbok/"):
+                    outside.append(f"{page.relative_to(noted)}: <{element.name} {name}={value!r}>")
+    assert outside == []
+    assert "/handbok/" in (noted / "404.html").read_text(encoding="utf-8")

@@ -10,6 +10,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+import yaml
+
 from handbook.project import ROOT
 
 WORKFLOWS = sorted((ROOT / ".github" / "workflows").glob("*.yml"))
@@ -23,6 +26,21 @@ def test_actionlint_finds_nothing_in_the_workflows():
     assert result.returncode == 0, result.stdout + result.stderr
 
 
+def test_every_workflow_validates_against_the_github_workflow_schema(tmp_path):
+    # check-jsonschema ships SchemaStore's schema of GitHub workflows (no network needed). A
+    # workflow it must refuse shows that it is really checking: 'runs-on' misspelt, a step with
+    # neither 'run' nor 'uses'.
+    check = Path(sys.executable).with_name("check-jsonschema")
+    wrong = tmp_path / "wrong.yml"
+    wrong.write_text("on: push\njobs:\n  a:\n    runs_on: ubuntu-latest\n    steps:\n      - name: x\n",
+                     encoding="utf-8")
+    command = [str(check), "--builtin-schema", "vendor.github-workflows"]
+    result = subprocess.run([*command, *map(str, WORKFLOWS)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stdout + result.stderr
+    refused = subprocess.run([*command, str(wrong)], capture_output=True, text=True, timeout=60)
+    assert refused.returncode == 1 and "wrong.yml" in refused.stdout + refused.stderr
+
+
 def test_every_action_is_pinned_to_a_commit_with_its_version_named():
     loose = []
     for workflow in WORKFLOWS:
@@ -32,6 +50,39 @@ def test_every_action_is_pinned_to_a_commit_with_its_version_named():
                     match and not re.search(r"#\s*v\d", line)):
                 loose.append(f"{workflow.name}:{number}: {line.strip()}")
     assert loose == []
+
+
+def _pull_request_steps(job: str) -> dict[str, dict]:
+    workflow = yaml.safe_load((ROOT / ".github" / "workflows" / "pull-request.yml").read_text(encoding="utf-8"))
+    return {step["name"]: step for step in workflow["jobs"][job]["steps"]}
+
+
+def test_a_pull_request_uploads_the_preview_of_its_changed_pages_and_lists_them_in_the_summary():
+    steps = list(_pull_request_steps("bygge").values())
+    run = next(i for i, s in enumerate(steps) if "handbook-preview" in s.get("run", ""))
+    assert 'handbook-preview "$BASE_SHA" --out forhandsvisning --summary "$GITHUB_STEP_SUMMARY"' in steps[run]["run"]
+    upload = steps[run + 1]
+    assert upload["uses"].startswith("actions/upload-artifact@") and upload["if"] == "${{ !cancelled() }}"
+    assert upload["with"]["name"] == "forhandsvisning-andrade-sidor" and upload["with"]["path"] == "forhandsvisning/"
+
+
+@pytest.mark.parametrize("configured", [False, True])
+def test_without_a_preview_host_publishing_is_skipped_with_a_one_line_note_never_a_failed_check(tmp_path, configured):
+    steps = _pull_request_steps("publicera")
+    check, *publish = steps.values()
+    assert publish and all(step["if"] == "steps.server.outputs.configured == 'true'" for step in publish)
+    summary, output = tmp_path / "summary.md", tmp_path / "output"
+    values = {"PREVIEW_HOST": "forhandsvisning@server", "PREVIEW_PATH": "/var/www/forhandsvisning",
+              "PREVIEW_URL": "https://intranat.example/forhandsvisning", "PREVIEW_KNOWN_HOSTS": "server ssh-ed25519 AAAA",
+              "HAS_KEY": "true"} if configured else {"HAS_KEY": "false"}
+    result = subprocess.run(["bash", "-e", "-c", check["run"]], capture_output=True, text=True, timeout=30,
+                            env={"PATH": os.environ["PATH"], "GITHUB_STEP_SUMMARY": str(summary),
+                                 "GITHUB_OUTPUT": str(output), **values})
+    assert result.returncode == 0, result.stderr
+    assert output.read_text(encoding="utf-8") == f"configured={str(configured).lower()}\n"
+    note = summary.read_text(encoding="utf-8").splitlines() if summary.exists() else []
+    assert len(note) == (0 if configured else 1)
+    assert configured or note[0].startswith("Ingen server för förhandsvisningar är inställd")
 
 
 def test_the_site_builds_with_only_the_runtime_packages(tmp_path):

@@ -1,5 +1,6 @@
 """Validators that others maintain find no error on any page of either language, 404 pages
-included: the Nu Html Checker (the W3C's validator) on the built HTML, and pa11y's
+included: the Nu Html Checker (the W3C's validator) on the built HTML (and on handbook-preview's
+files, in the same run), and pa11y's
 HTML_CodeSniffer (WCAG 2 AA) on the pages as nginx serves them and Chromium shows them.
 
 Both are pinned in tests/tools/ (tests/validators.py says how they run). Without Java or
@@ -73,15 +74,20 @@ def _report(findings: list[Finding], pages: int) -> str:
 
 # --- the Nu Html Checker ----------------------------------------------------------------------
 
-def test_the_nu_html_checker_finds_no_error_on_any_page_of_either_language(site, tools):
+def test_the_nu_html_checker_finds_no_error_on_any_page_of_either_language_or_any_change_preview(
+        site, tools, previewed_change):
     pages = _built_pages(site)
     assert set(site.dir.rglob("*.html")) == set(pages), "a built HTML file that this test does not know"
+    # handbook-preview's files (tests/test_change_preview.py), in the same run of the checker.
+    previews = previewed_change / "forhandsvisning"
+    pages |= {html: f"handbook-preview {html.relative_to(previews)}" for html in previews.rglob("*.html")}
     messages = vnu_messages(sorted(pages))
     assert {m["file"] for m in messages} <= set(pages), "the checker reports on files it was not given"
 
     def finding(m: dict) -> Finding:
         html, line = m["file"], m.get("lastLine", 0)
-        content = f"built {html.relative_to(site.dir)}, line {line}" if line in _content_lines(html) else None
+        built = html.relative_to(site.dir) if html.is_relative_to(site.dir) else html.name
+        content = f"built {built}, line {line}" if line in _content_lines(html) else None
         extract, start = m.get("extract", ""), m.get("hiliteStart", 0)
         element = extract[start : start + m["hiliteLength"]] if "hiliteLength" in m else extract
         return Finding(m["message"], " ".join(element.split()), pages[html], content)
