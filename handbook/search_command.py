@@ -45,12 +45,14 @@ FIELDS = {
 }
 TEXT = {
     "sv": {"none": "Inga träffar.", "not_found": "Finns inte i handboken (inte heller som del av ett ord eller med ett stavfel)",
-           "little": "litet ord, väger lite", "parts": "delas i", "navigation": "navigering, rankas lägre",
+           "little": "litet ord, väger lite",
+           "common": "nästan varje sida har ordet (eller handbokens titel), väger mindre", "parts": "delas i", "navigation": "navigering, rankas lägre",
            "boilerplate": "lagtext o.d., väger mindre om inte frågan gäller den",
            "missing": "saknas här", "score": "poäng", "as": "som", "in": "i", "matched": "träffade",
            "synonym": "synonym till"},
     "en": {"none": "No results.", "not_found": "Not in the handbook (not as part of a word, nor with a typo)",
-           "little": "little word, weighs little", "parts": "split into", "navigation": "navigation, ranked lower",
+           "little": "little word, weighs little",
+           "common": "nearly every page has it (or the handbook's title does), weighs less", "parts": "split into", "navigation": "navigation, ranked lower",
            "boilerplate": "legal text or the like, counts less unless the question is about it",
            "missing": "missing here", "score": "score", "as": "as", "in": "in", "matched": "matched",
            "synonym": "synonym of"},
@@ -176,6 +178,8 @@ def report(found: dict, lang: Language, top: int) -> str:
             notes.append(f"{words['parts']} {' + '.join(w['parts'])}")
         if w["little"]:
             notes.append(words["little"])
+        if w.get("common"):
+            notes.append(words["common"])
         if not w["found"]:
             notes.append(words["not_found"])
         lines.append(f"  {w['word']}" + (f": {'; '.join(notes)}" if notes else ""))

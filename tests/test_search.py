@@ -251,6 +251,24 @@ def test_the_editors_command_finds_what_the_search_box_finds(site, browser_answe
         pytest.fail(f"{len(differ)} of {total} {lang.name} questions differ (numbers {differ})", pytrace=False)
 
 
+# Questions in the words staff use, from issue #22, with the section each must give first on the
+# built site (through the editors' command, which answers as the search box does).
+STAFF_QUESTIONS = [
+    # what the whole handbook is about ("sociala medier", in its title) weighs little; the word
+    # that tells the pages apart, in one page's title, carries the question
+    ("sv", "chefen och sociala medier", "fortroendevalda-och-chefer/#prominent-role"),
+    ("sv", "direktörer på sociala medier", "fortroendevalda-och-chefer/#prominent-role"),
+    ("en", "managers and social media", "fortroendevalda-och-chefer/#prominent-role"),
+]
+
+
+@pytest.mark.parametrize("locale, question, expected", STAFF_QUESTIONS, ids=[q for _, q, _ in STAFF_QUESTIONS])
+def test_a_question_in_staff_words_finds_its_section_first(site, locale, question, expected):
+    with SiteSearch(site.dir, _lang(site, locale)) as node:
+        found = answer_locations(node.ask(question))
+    assert found[:1] == [expected], found[:3]
+
+
 def section_headings(site):
     """(language, page, section heading) for every H2 and H3 of the built site."""
     for lang in site.languages:

@@ -228,6 +228,56 @@ def test_the_rare_word_of_a_question_outweighs_common_ones(tmp_path):
     assert order(search(tmp_path, docs, ["tystnadsplikt i sociala medier"])["tystnadsplikt i sociala medier"])[0] == "rules/#secrecy"
 
 
+def _handbook_about_social_media(lang: str) -> list[dict]:
+    """A small handbook "about" social media: its title says so, and so do the headings of one
+    page; the page on managers has "chef" / "managers" in its title and nowhere else."""
+    if lang == "sv":
+        return [_doc("", "Handbok för sociala medier", "Riktlinjer för kommunens anställda."),
+                _doc("private/", "Privat och professionell", ""),
+                _doc("private/#role", "Att använda sociala medier i yrkesrollen", "Sociala medier i arbetet och privat."),
+                _doc("private/#strategy", "En strategi för sociala medier", "Vilka sociala medier vill du använda?"),
+                _doc("managers/", "Förtroendevalda och chefer", ""),
+                _doc("managers/#prominent", "Du som har en framträdande roll", "Du som är ordförande eller chef uppfattas som kommunens röst."),
+                _doc("fb/", "Facebook-konton", ""), _doc("fb/#one", "Dubbla konton", "Ett konto per person."),
+                _doc("contact/", "Kontakta oss", "Frågor om sociala medier?")]
+    return [_doc("", "Social media handbook", "Guidelines for the council's staff."),
+            _doc("private/", "Private and professional", ""),
+            _doc("private/#role", "Using social media in your professional role", "Social media at work and in private."),
+            _doc("private/#strategy", "A personal social media strategy", "Which social media do you want to use?"),
+            _doc("managers/", "Elected representatives and senior managers", ""),
+            _doc("managers/#prominent", "If you have a prominent role", "As a chair or a manager you are seen as the council's voice."),
+            _doc("fb/", "Facebook accounts", ""), _doc("fb/#one", "Two accounts", "One account per person."),
+            _doc("contact/", "Contact us", "Questions about social media?")]
+
+
+@pytest.mark.parametrize("lang, question", [("sv", "chefen och sociala medier"), ("sv", "chefer på sociala medier"),
+                                            ("en", "managers and social media")])
+def test_what_the_whole_handbook_is_about_does_not_outweigh_the_word_that_tells_pages_apart(tmp_path, lang, question):
+    """The handbook's title says what every page is about ("Handbok för sociala medier"): its
+    words weigh less, and the word of the question that tells the pages apart ("chefen", in the
+    title of one page) carries the question, though another page says "sociala medier" in its
+    headings."""
+    found = search(tmp_path, _handbook_about_social_media(lang), [question], lang=lang)[question]
+    assert order(found)[0] == "managers/#prominent"
+    assert [w["common"] for w in found["words"] if w["word"] in ("sociala", "medier", "social", "media")] == [True, True]
+
+
+def test_a_word_nearly_every_page_has_weighs_less_than_one_that_tells_them_apart(tmp_path):
+    """Nearly every page of this handbook has a section on "digitala kanaler" (not its title), so
+    the two words do not tell its pages apart: the section with the question's other word comes
+    first, before one with both of the common words."""
+    docs = [_doc("", "Handbok", "Om handboken.")]
+    for i, topic in enumerate(["Bilder", "Konton", "Grupper", "Bloggar", "Filmer"]):
+        docs += [_doc(f"p{i}/#channels", topic, "Så gör du i digitala kanaler."),
+                 _doc(f"p{i}/#rules", f"Regler för {topic.lower()}", "Vad som gäller."),
+                 _doc(f"p{i}/#more", f"Mer om {topic.lower()}", "Läs mer.")]
+    docs += [_doc("p0/#photographer", "Fråga först", "Fråga fotografen innan du delar en bild."),
+             _doc("p1/#photographer", "Profilbild", "En fotograf kan ta din profilbild.")]
+    found = search(tmp_path, docs, ["fotografen och digitala kanaler"])["fotografen och digitala kanaler"]
+    assert order(found)[0] == "p0/#photographer"
+    assert [w["common"] for w in found["words"]] == [False, False, True, True]
+
+
 def test_question_words_count_where_they_carry_the_question(tmp_path):
     docs = [_doc("fb/#who", "Vem ser vad?", "De som interagerar ser inte ditt konto."),
             _doc("fb/#groups", "Grupper", "De ser din profilbild och de ser ditt konto.")]
@@ -456,6 +506,8 @@ def test_the_editors_command_says_what_matched_where_and_how(site, capsys):
     assert "facebook-konton.en.md#one-account" in out and "as typo" in out
     assert search_command(["inappropriate", "--lang", "en", "--site", str(site.dir)]) == 0
     assert 'matched "appropriate" as word made from the same word' in capsys.readouterr().out
+    assert search_command(["chefen och sociala medier", "--site", str(site.dir), "--top", "1"]) == 0
+    assert "sociala: nästan varje sida har ordet (eller handbokens titel), väger mindre" in capsys.readouterr().out
 
 
 def test_the_editors_command_without_nodejs_says_how_to_get_it(site, monkeypatch, capsys):

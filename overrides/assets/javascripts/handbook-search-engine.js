@@ -23,10 +23,12 @@
 // "konto"), and a gendered compound by its other endings ("spokesman": "spokesperson").
 // An exact match counts most, a prefix least. A word found in few sections counts for more
 // than one found in many (BM25's idf), so the rare word that carries a question outweighs
-// "sociala medier". Words of the question said together in a section (side by side or one word
-// apart) count for more than the same words apart. A heading counts more than the text under
-// it, staff words (search_words.yml) almost as much, and a heading the question matches in
-// full a little more than one it matches in part. Little words ("och", "the") count a little,
+// "sociala medier"; and a word that nearly every page has, or the handbook's title has ("sociala
+// medier" in "Handbok för sociala medier"), counts less: it does not tell the pages apart. Words
+// of the question said together in a section (side by side or one word apart) count for more
+// than the same words apart. A heading counts more than the text under it, staff words
+// (search_words.yml) almost as much, and a heading the question matches in full a little more
+// than one it matches in part. Little words ("och", "the") count a little,
 // question words ("vem", "what") fully. Sections marked as navigation or help (search_words.yml:
 // the start page's lists, the search help) come after the sections that answer, unless their
 // heading matches, or a help section has every word of the question and one that only it says
@@ -123,6 +125,12 @@
   // BM25's idf, to the power 1.5: a word in one section of the handbook counts about three times
   // as much as a word in a quarter of them ("ordförande" against "sociala medier"), not twice.
   var IDF_POWER = 1.5;
+  // A word that nearly every page has counts less, down to COMMON_WEIGHT when every page has it
+  // (from COMMON_PAGES of the pages on): what the whole handbook is about ("sociala medier",
+  // "kommunen") does not tell its sections apart. The words of the handbook's title (its start
+  // page's heading, which every page's header repeats) are in every page. Only in a handbook of
+  // at least COMMON_MIN_PAGES pages.
+  var COMMON_PAGES = 0.7, COMMON_WEIGHT = 0.5, COMMON_MIN_PAGES = 4;
   // A section whose heading the question's words match in full counts this share more
   // ("Webbplats" for "vilken webbplats gäller redogörelsen"), one whose heading they match in
   // part by the share they match: a heading names what its section is about.
@@ -454,12 +462,14 @@
     // little where it repeats them, fully where it says something no other section says (the
     // search help on searching one language).
     var answerStems = new Set();
+    var pageNumbers = new Map();
     var fieldTotal = {};
     FIELDS.forEach(function (f) { fieldTotal[f] = 0; });
     (index.docs || []).forEach(function (doc) {
       var page = doc.location.split("#")[0];
       var isPage = doc.location.indexOf("#") < 0;
       if (isPage && !self.pages.has(page)) self.pages.set(page, doc);
+      if (!pageNumbers.has(page)) pageNumbers.set(page, pageNumbers.size);
       var pageDoc = self.pages.get(page);
       var title = plainText(doc.title);
       var fields = {
@@ -488,7 +498,7 @@
       FIELDS.forEach(function (f) { fieldTotal[f] += tokens[f].length; });
       var weight = typeof doc.boost === "number" ? doc.boost : 1;
       self.docs.push({
-        location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
+        location: doc.location, page: page, pageNumber: pageNumbers.get(page), isPage: isPage, title: doc.title, text: doc.text,
         titleKey: fold(sentenceKey(title)),
         pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, tokens: tokens, weight: weight,
         navigation: isNavigation, help: isHelp,
@@ -617,6 +627,13 @@
       bucket.push(word);
     });
     this.vocabulary.forEach(function (list) { list.sort(); });
+    // The number of pages, and the keys of the handbook's title (see COMMON_PAGES).
+    this.pageCount = pageNumbers.size;
+    this.titleKeys = new Set();
+    var start = this.pages.get("");
+    if (start) words(plainText(start.title)).forEach(function (w) {
+      if (!self.little.has(w)) self.keysOf(w).forEach(function (k) { if (k[0] !== "+") self.titleKeys.add(k); });
+    });
     // Words and stems with letters that have diacritics, by their letters without them
     // ("andringar": "ändringar"), for a reader without Swedish letters on the keyboard.
     this.folded = new Map();
@@ -1004,16 +1021,22 @@
         if (!self.docs[k].boilerplate) ownElsewhere = true;
       }
       q.onlyInBoilerplate = own > 0 && !ownElsewhere && !q.little && q.word.length >= OWN_WORD_LENGTH;
-      var idf = df ? self.idf(own || df) : 0;
-      q.strength = idf * q.weight;
+      q.idf = df ? self.idf(own || df) : 0;
+      q.best = best;
+    });
+    this.weighCommonWords(parsed, matchedBy);
+    parsed.forEach(function (q, qi) {
+      var best = q.best, how = matchedBy[qi];
+      q.strength = q.idf * q.weight;
       informative += q.strength;
       // How much of the question a section covers: each word by its weight, and by how well it
       // matched (an exact word fully, a typo about half).
       for (var d = 0; d < n; d++) {
         if (!best[d]) continue;
-        total[d] += best[d] * idf * q.weight;
+        total[d] += best[d] * q.strength;
         covered[d] += q.strength * how[d].weight;
       }
+      q.best = null;
     });
     // Every key the question's words (not little words) can match, for headingShare.
     var queryKeys = new Set();
@@ -1065,6 +1088,32 @@
     ranked = ranked.filter(function (r) { return r.score >= top * MIN_SHARE_OF_BEST; }).slice(0, MAX_RESULTS);
     var results = ranked.map(function (r) { return self.describe(r.doc, r.score, parsed, matchedBy, explain); });
     return { query: String(query || ""), words: parsed.map(describeWord), results: results, groups: group(results) };
+  };
+
+  // A word of the question that nearly every page has, or that the handbook's title has, counts
+  // less (see COMMON_PAGES): its weight falls with the share of pages that have it (as itself,
+  // another form of it, or a part of a compound).
+  Engine.prototype.weighCommonWords = function (parsed, matchedBy) {
+    var self = this, pages = this.pageCount;
+    if (pages < COMMON_MIN_PAGES) return;
+    var seen = new Uint8Array(pages);
+    parsed.forEach(function (q, qi) {
+      if (q.little || !q.idf) return;
+      var share = 1;
+      if (!q.candidates.some(function (c) { return OWN_WORD[c.kind] && self.titleKeys.has(c.key); })) {
+        var how = matchedBy[qi], count = 0;
+        seen.fill(0);
+        for (var d = 0; d < how.length; d++) {
+          if (!how[d] || !OWN_WORD[how[d].kind]) continue;
+          var p = self.docs[d].pageNumber;
+          if (!seen[p]) { seen[p] = 1; count++; }
+        }
+        share = count / pages;
+      }
+      if (share <= COMMON_PAGES) return;
+      q.common = true;
+      q.weight *= 1 - (share - COMMON_PAGES) / (1 - COMMON_PAGES) * (1 - COMMON_WEIGHT);
+    });
   };
 
   // Proximity (see PROXIMITY): the best sections' scores grow by the share of the question's
@@ -1203,7 +1252,7 @@
 
   function describeWord(q) {
     return {
-      word: q.word, little: q.little,
+      word: q.word, little: q.little, common: !!q.common,
       parts: q.parts ? q.parts.map(function (p) { return p.word; }) : null,
       found: q.strength > 0
     };
