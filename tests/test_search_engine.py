@@ -17,6 +17,7 @@ import snowballstemmer
 from handbook.decompound import CompoundCache, _dictionary_files, compound_parts, load_lexicon
 from handbook.project import ROOT, HandbookError, languages
 from handbook.search_command import answer_locations as order, main as search_command, node_executable
+from handbook.search_command import report as search_report
 from handbook.search_index import add_anchor_texts, add_search_config, anchor_texts, compound_candidates
 from handbook.search_words import load_search_words
 
@@ -396,6 +397,56 @@ def test_synonyms_count_where_the_section_says_a_word_of_their_group(tmp_path):
     docs = [_doc("p/#a", "Bilder", "Kommunens foton och filmer."), _doc("p/#b", "Annat", "Text om annat.")]
     found = search(tmp_path, docs, ["video"], synonyms=[["film", "filmer", "video"]])
     assert order(found["video"]) == ["p/#a"]
+
+
+# --- the lexicon (config.handbook.lexicon: [handbook word, reader's word, ...]) ---------------
+
+_FREE_SPEECH = [_doc("rules/#free", "Yttrandefrihet", "Du har rätt att uttrycka kritik, även mot kommunen."),
+                _doc("rules/#valid", "Vad som gäller", "Reglerna gäller alla."),
+                _doc("boss/#manager", "Chefer", "Din chef svarar för kommunen."),
+                _doc("fb/#complaints", "Klagomål", "Vill du klaga på en tjänst, klaga hos kommunen.")]
+_LEXICON = [["klaga", "gnälla", "knorra", "kvida"], ["chef", "boss"], ["grupp", "gäng", "enhet"]]
+_SYNONYMS = [["kritik", "kritisera", "klaga"]]
+
+
+def test_a_readers_word_the_handbook_lacks_finds_where_the_handbook_says_its_lexicon_word(tmp_path):
+    """Staff write "gnälla"; the handbook says "klaga" (and "kritik", the editors' synonym of
+    "klaga"). The lexicon links the reader's word to the handbook's, in the form typed
+    ("gnäller"), and a real word is not read as a typo of another ("gnälla" is not "gälla")."""
+    found = search(tmp_path, _FREE_SPEECH, ["gnälla", "gnäller", "bossen"], lexicon=_LEXICON, synonyms=_SYNONYMS)
+    assert set(order(found["gnälla"])) == {"fb/#complaints", "rules/#free"}
+    assert set(order(found["gnäller"])) == {"fb/#complaints", "rules/#free"}
+    assert order(found["bossen"]) == ["boss/#manager"]
+    match = found["gnälla"]["groups"][0]["results"][0]["matches"][0]
+    assert (match["kind"], match["link"]) == ("lexicon", "klaga")
+
+
+def test_a_lexicon_link_weighs_below_the_handbooks_own_words_and_its_synonyms(tmp_path):
+    """Where the section says the lexicon's word ("klaga") it counts more than where only the
+    editors' synonym of it is ("kritik"); and a question's word the handbook says itself ("chef")
+    counts more than one found through the lexicon."""
+    found = search(tmp_path, _FREE_SPEECH, ["gnälla", "gnälla på chefen"], lexicon=_LEXICON, synonyms=_SYNONYMS)
+    assert order(found["gnälla"]) == ["fb/#complaints", "rules/#free"]
+    assert order(found["gnälla på chefen"])[:2] == ["boss/#manager", "fb/#complaints"]
+
+
+def test_a_lexicon_link_is_followed_one_step_and_never_from_the_handbooks_own_word(tmp_path):
+    """A reader's word leads to the handbook's word, not on to another reader's word of its
+    group ("knota", which a thesaurus lists with "gnälla", finds nothing through it); a word the handbook says is never led
+    elsewhere ("enhet", the handbook's unit, does not find "grupp")."""
+    docs = _FREE_SPEECH + [_doc("units/#unit", "Din enhet", "Enheten ansvarar."),
+                           _doc("fb/#groups", "Grupper", "En grupp på Facebook.")]
+    found = search(tmp_path, docs, ["enhet", "gnälla", "knota"], lexicon=_LEXICON + [["gnälla", "knota"]], synonyms=_SYNONYMS)
+    assert order(found["enhet"]) == ["units/#unit"]
+    assert order(found["gnälla"])[0] == "fb/#complaints"  # one step: to "klaga"
+    assert order(found["knota"]) == []  # not two: to "gnälla", then to "klaga"
+
+
+def test_the_editors_command_names_the_lexicon_link(tmp_path):
+    """handbook-search says which of the handbook's words the lexicon led to."""
+    found = search(tmp_path, _FREE_SPEECH, ["gnälla"], lexicon=_LEXICON, synonyms=_SYNONYMS)["gnälla"]
+    text = search_report(found, next(l for l in languages() if l.locale == "sv"), 2)
+    assert 'gnälla → klaga (lexikon): träffade "klaga" som ord som lexikonet länkar till, i texten' in text
 
 
 def test_a_section_pointing_elsewhere_is_not_found_by_the_heading_it_repeats(tmp_path):

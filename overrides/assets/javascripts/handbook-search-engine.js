@@ -45,7 +45,12 @@
   // "comply", "privately" for "private") or a negating prefix ("olämpligt" for "lämpligt",
   // "inappropriate" for "appropriate"): related, but not the same word.
   // "folded": the word typed without its diacritics ("andringar" for "ändringar").
-  var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, prefix: 0.45 };
+  // "lexicon": a reader's word that the handbook does not say, found where the section says a word
+  // that a published thesaurus lists with it (config.handbook.lexicon: Synlex, WordNet; "gnälla"
+  // where the section says "klaga"), one step only. Below the handbook's own words, and below the
+  // editors' synonyms (search_words.yml), which count where the section says their group's word
+  // as SYNONYM_TF occurrences: a synonym is worth about 0.8 of the word after BM25's saturation.
+  var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, lexicon: 0.5, prefix: 0.45 };
   // The kinds of match that find the word as a whole, in some form.
   var WHOLE_WORD = { exact: true, folded: true, stem: true };
   // The kinds of match that find the word itself, not another word or the word's parts: as a
@@ -438,6 +443,7 @@
     this.compounding = !!COMPOUNDING[this.lang];
     var navigation = handbook.navigation || [], help = handbook.help || [], boilerplate = handbook.boilerplate || [];
     this.setSynonyms(handbook.synonyms || []);
+    this.setLexicon(handbook.lexicon || []);
     // Headings of four words or more: a sentence of a section that repeats one is a pointer to
     // that section ("Läs också: Kan jag vara vän med …?"), not the section's own words.
     var headings = new Set();
@@ -669,6 +675,36 @@
     });
   };
 
+  // Lexicon groups ([handbook word, reader's word, ...]): each reader's word's stem -> the
+  // handbook's words it leads to (one step: never from one reader's word to another).
+  Engine.prototype.setLexicon = function (groups) {
+    var self = this;
+    this.lexicon = new Map();
+    groups.forEach(function (group) {
+      var target = String(group[0] || "").toLowerCase().trim();
+      if (!target || /\s/.test(target)) return;
+      group.slice(1).forEach(function (member) {
+        var word = String(member).toLowerCase().trim();
+        if (!word || /\s/.test(word)) return;
+        var s = self.stem(word);
+        if (!self.lexicon.has(s)) self.lexicon.set(s, []);
+        var list = self.lexicon.get(s);
+        if (list.indexOf(target) < 0) list.push(target);
+      });
+    });
+  };
+
+  // The handbook's words a reader's word leads to by the lexicon (by its stem, or the stem of
+  // another form of it: "gnäller", "kidsen").
+  Engine.prototype.lexiconWords = function (word) {
+    if (!this.lexicon.size) return [];
+    var self = this, out = [];
+    [word].concat(this.otherForms(word, true)).forEach(function (form) {
+      (self.lexicon.get(self.stem(form)) || []).forEach(function (t) { if (out.indexOf(t) < 0) out.push(t); });
+    });
+    return out;
+  };
+
   // The synonyms of a list of words: word -> the word of the list that brought it.
   Engine.prototype.synonymsOf = function (list) {
     var self = this, out = new Map();
@@ -776,6 +812,15 @@
       add("~" + formStem, "stem", form);
       add("+" + formStem, "part", form);
     });
+    // A word the handbook does not say, that a lexicon links to words it says ("gnälla": "klaga"):
+    // found where those are, as the handbook indexes them (their forms and synonyms).
+    if (!out.some(function (c) { return OWN_WORD[c.kind]; })) {
+      this.lexiconWords(word).forEach(function (target) {
+        self.keysOf(target).forEach(function (key) {
+          if (key[0] === "=" || key[0] === "~") add(key, "lexicon", target);
+        });
+      });
+    }
     // The handbook writes the word hyphenated or as a compound of its own ("Facebook-konto").
     var known = out.length > 0;
     if (!known) {
@@ -1273,6 +1318,8 @@
           word: q.word, part: how.kind === "split" ? m.via : null, form: m.key.slice(1),
           kind: how.kind === "split" ? "part" : m.kind, key: m.key
         };
+        // The handbook's word that the lexicon led to ("gnälla" -> "klaga").
+        if (m.kind === "lexicon") match.link = m.via;
         if (explain) match.fields = self.fieldsWith(doc, m.key);
         matches.push(match);
       });
