@@ -271,6 +271,27 @@ def test_a_question_in_staff_words_finds_its_section_first(site, locale, questio
     assert found[:1] == [expected], found[:3]
 
 
+# A word that only the other language's pages have finds the section in the reader's language.
+OTHER_LANGUAGE_WORDS = {"sv": ("feed", "senaste-andringar/#feed"),
+                        "en": ("tystnadsplikt", "en/yttrandefrihet-och-regler/#secrecy-and-confidentiality")}
+
+
+@pytest.mark.parametrize("locale", ["sv", "en"])
+def test_a_word_of_the_other_language_finds_the_section_in_the_readers_language_only(site, search_pages, locale):
+    """In Chromium: "feed" on the Swedish site (only the English pages say it) gives the Swedish
+    section, "tystnadsplikt" on the English site the English one; and every result of either
+    stays in the reader's language."""
+    word, expected = OTHER_LANGUAGE_WORDS[locale]
+    other = next(l for l in site.languages if l.locale != locale)
+    found = ask_all(search_pages[locale], [word, "sociala medier", "social media"])
+    assert found[word][:1] == [site.url + expected]
+    for urls in found.values():
+        if other.default:  # the reader's language has its own prefix: every result is under it
+            assert all(u.startswith(site.url + _lang(site, locale).url_prefix()) for u in urls), urls
+        else:
+            assert not any(u.startswith(site.url + other.url_prefix()) for u in urls), urls
+
+
 def section_headings(site):
     """(language, page, section heading) for every H2 and H3 of the built site."""
     for lang in site.languages:

@@ -18,7 +18,7 @@ from handbook.decompound import CompoundCache, _dictionary_files, compound_parts
 from handbook.project import ROOT, HandbookError, languages
 from handbook.search_command import answer_locations as order, main as search_command, node_executable
 from handbook.search_command import report as search_report
-from handbook.search_index import add_anchor_texts, add_search_config, anchor_texts, compound_candidates
+from handbook.search_index import add_anchor_texts, add_other_languages, add_search_config, anchor_texts, compound_candidates
 from handbook.search_words import load_search_words
 
 ENGINE = ROOT / "overrides" / "assets" / "javascripts" / "handbook-search-engine.js"
@@ -447,6 +447,55 @@ def test_the_editors_command_names_the_lexicon_link(tmp_path):
     found = search(tmp_path, _FREE_SPEECH, ["gnälla"], lexicon=_LEXICON, synonyms=_SYNONYMS)["gnälla"]
     text = search_report(found, next(l for l in languages() if l.locale == "sv"), 2)
     assert 'gnälla → klaga (lexikon): träffade "klaga" som ord som lexikonet länkar till, i texten' in text
+
+
+# --- the other language (doc.other: the same section's words in the other language) ---------
+
+_TWO_LANGUAGES = [
+    _doc("fb/#who", "Vem ser vad?", "Dina inställningar för integritet avgör vem som ser dina inlägg.",
+         other={"en": "Who sees what? Your privacy settings decide who sees your posts and story"}),
+    _doc("contact/#post", "Kontaktuppgifter", "Skicka post till kommunen. Den stora växeln svarar.",
+         other={"en": "Contact details Send letters to the council"}),
+    _doc("changes/#feed", "Följ ändringarna", "Prenumerera på ändringarna i en flödesläsare.",
+         other={"en": "Follow the changes Subscribe to the feed in a feed reader"}),
+]
+
+
+def test_a_word_only_the_other_language_says_finds_the_section_in_the_readers_language(tmp_path):
+    """Every section has the same ID in both languages: a word the Swedish pages lack ("privacy",
+    "feed") finds the Swedish section whose English twin says it, in any English form
+    ("stories"), and not a Swedish word a typo away ("story" is not "stora")."""
+    found = search(tmp_path, _TWO_LANGUAGES, ["privacy", "feed", "story", "stories"], other=["en"])
+    assert order(found["privacy"]) == ["fb/#who"]
+    assert order(found["feed"]) == ["changes/#feed"]
+    assert order(found["story"]) == ["fb/#who"]
+    assert order(found["stories"]) == ["fb/#who"]
+    match = found["privacy"]["groups"][0]["results"][0]["matches"][0]
+    assert (match["kind"], match["language"], match["form"]) == ("other", "en", "privacy")
+
+
+def test_a_word_the_readers_language_says_is_never_looked_for_in_the_other(tmp_path):
+    """"post" is a Swedish word of these pages (letters by post): it finds that, not the English
+    "posts" of another section; nor does a part of a typed compound ("integritetsfeed": the
+    Swedish "integritet" and an unknown part) go to the other language."""
+    found = search(tmp_path, _TWO_LANGUAGES, ["post", "integritetsfeed", "privacy"], other=["en"])
+    assert order(found["post"]) == ["contact/#post"]
+    assert order(found["integritetsfeed"]) == ["fb/#who"]
+    assert found["integritetsfeed"]["groups"][0]["results"][0]["matches"][0]["kind"] == "part"
+    assert order(found["privacy"]) == ["fb/#who"]  # (and it works at all)
+
+
+def test_the_build_gives_each_section_its_words_in_the_other_language():
+    """Each doc carries the same location's words in the other language (its page's title, its
+    heading, staff words and text, each word once), less the words its own language has."""
+    sv = {"config": {"lang": ["sv"]}, "docs": [_doc("fb/", "Facebook-konton"), _doc("fb/#who", "Vem ser vad?", "Dina inställningar.")]}
+    en = {"config": {"lang": ["en"]}, "docs": [_doc("fb/", "Facebook accounts"),
+                                               _doc("fb/#who", "Who sees what?", "Your privacy settings, your &amp; posts.", keywords="followers")]}
+    out = add_other_languages({"sv": sv, "en": en})
+    assert out["sv"]["config"]["handbook"]["other"] == ["en"]
+    assert out["sv"]["docs"][1]["other"] == {"en": "accounts who sees what followers your privacy settings posts"}
+    assert out["en"]["docs"][1]["other"] == {"sv": "konton facebookkonton vem ser vad dina inställningar"}
+    assert [d["location"] for d in out["sv"]["docs"]] == ["fb/", "fb/#who"]  # Swedish locations only
 
 
 def test_a_section_pointing_elsewhere_is_not_found_by_the_heading_it_repeats(tmp_path):

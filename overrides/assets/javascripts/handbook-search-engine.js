@@ -50,7 +50,11 @@
   // where the section says "klaga"), one step only. Below the handbook's own words, and below the
   // editors' synonyms (search_words.yml), which count where the section says their group's word
   // as SYNONYM_TF occurrences: a synonym is worth about 0.8 of the word after BM25's saturation.
-  var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, lexicon: 0.5, prefix: 0.45 };
+  // "other": a word that the reader's language's pages do not have at all, in no form (nor by the
+  // lexicon), found where the same section in another language says it (its heading, staff words
+  // and text there: config.handbook.other; Swedish staff type "privacy", "story", "manager").
+  // Only the reader's language's sections are found: every section has the same ID in each.
+  var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, lexicon: 0.5, other: 0.5, prefix: 0.45 };
   // The kinds of match that find the word as a whole, in some form.
   var WHOLE_WORD = { exact: true, folded: true, stem: true };
   // The kinds of match that find the word itself, not another word or the word's parts: as a
@@ -606,6 +610,44 @@
       postings.set(key, { docs: Int32Array.from(postingDocs[id]), weights: Float32Array.from(postingWeights[id]) });
     });
     this.postings = postings;
+    // The same sections' words in the other languages (doc.other), as keys "@<locale>=" (the
+    // word) and "@<locale>~" (its stem in that language), each section's repeats saturated as
+    // in BM25 (no length norm: a section's text is as long in each language).
+    this.otherLanguages = (handbook.other || []).filter(function (l) { return l !== self.lang; });
+    this.otherStems = {};
+    this.otherLanguages.forEach(function (locale) {
+      var other = STEMMERS[locale] || function (w) { return w; }, cache = new Map();
+      self.otherStems[locale] = function (w) {
+        var st = cache.get(w);
+        if (st === undefined) { st = other(w); cache.set(w, st); }
+        return st;
+      };
+    });
+    if (this.otherLanguages.length) {
+      var otherLists = new Map();
+      (index.docs || []).forEach(function (doc, d) {
+        var texts = doc.other || {};
+        self.otherLanguages.forEach(function (locale) {
+          if (!texts[locale]) return;
+          var counts = new Map();
+          words(texts[locale]).forEach(function (w) {
+            ["=" + w, "~" + self.otherStems[locale](w)].forEach(function (k) {
+              var key = "@" + locale + k;
+              counts.set(key, (counts.get(key) || 0) + 1);
+            });
+          });
+          counts.forEach(function (v, key) {
+            if (!otherLists.has(key)) otherLists.set(key, { docs: [], weights: [] });
+            var list = otherLists.get(key);
+            list.docs.push(d);
+            list.weights.push(v * (K1 + 1) / (v + K1));
+          });
+        });
+      });
+      otherLists.forEach(function (list, key) {
+        postings.set(key, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights) });
+      });
+    }
     // Each distinct word's keys, and those of its one-word synonyms (proximity counts a word
     // where the section says its synonym, as matching does).
     this.keyIds = keyIds;
@@ -772,7 +814,8 @@
   // ---------------------------------------------------------------------------------------
 
   // Ways to match one word of the question: [{key, kind, weight, via}].
-  Engine.prototype.candidates = function (word, isLast) {
+  // ``isPart``: the word is a part of a typed compound (not looked for in another language).
+  Engine.prototype.candidates = function (word, isLast, isPart) {
     var self = this, out = [], seen = new Set();
     function add(key, kind, via) {
       if (seen.has(key) || !self.has(key)) return;
@@ -819,6 +862,15 @@
         self.keysOf(target).forEach(function (key) {
           if (key[0] === "=" || key[0] === "~") add(key, "lexicon", target);
         });
+      });
+    }
+    // A word the reader's language's pages lack altogether, nor have as the parts of a compound,
+    // that the same sections in another language say ("privacy"): found there, and then not read
+    // as a typo of another word.
+    if (!out.length && !isPart && this.otherLanguages.length && !(this.compounding && word.length >= 6 && this.split(word))) {
+      this.otherLanguages.forEach(function (locale) {
+        add("@" + locale + "=" + word, "other", word);
+        add("@" + locale + "~" + self.otherStems[locale](word), "other", word);
       });
     }
     // The handbook writes the word hyphenated or as a compound of its own ("Facebook-konto").
@@ -898,6 +950,12 @@
   // carries the word. The reading with the most letters in known parts wins, the one whose
   // last part is known on a tie.
   Engine.prototype.split = function (word) {
+    if (!this.splits) this.splits = new Map();
+    if (!this.splits.has(word)) this.splits.set(word, this.splitOnce(word));
+    return this.splits.get(word);
+  };
+
+  Engine.prototype.splitOnce = function (word) {
     var strict = this.splitParts(word, false);
     if (strict && strict.allKnown) return strict.parts;
     // A typo in a part ("integritets|instälningar"): read again with parts that are a typo
@@ -987,7 +1045,7 @@
         // Inside a typed compound, a part found as part of the handbook's compound counts as
         // the word itself: "sekretess|inställningar" and "säkerhets|inställningarna".
         if (parts) entry.parts = parts.map(function (p) {
-          var found = self.candidates(p, false).filter(function (c) { return c.kind !== "prefix"; });
+          var found = self.candidates(p, false, true).filter(function (c) { return c.kind !== "prefix"; });
           found.forEach(function (c) { if (c.kind === "part") c.weight = KIND.stem; });
           return { word: p, candidates: found };
         });
@@ -1318,8 +1376,10 @@
           word: q.word, part: how.kind === "split" ? m.via : null, form: m.key.slice(1),
           kind: how.kind === "split" ? "part" : m.kind, key: m.key
         };
-        // The handbook's word that the lexicon led to ("gnälla" -> "klaga").
+        // The handbook's word that the lexicon led to ("gnälla" -> "klaga"); the other language
+        // whose same section has the word ("privacy": en).
         if (m.kind === "lexicon") match.link = m.via;
+        if (m.kind === "other") { match.language = m.key.slice(1, m.key.search(/[=~]/)); match.form = m.key.slice(match.language.length + 2); }
         if (explain) match.fields = self.fieldsWith(doc, m.key);
         matches.push(match);
       });
@@ -1337,6 +1397,7 @@
   // A field that has the key only through a synonym is named "field~word" (the word it has).
   Engine.prototype.fieldsWith = function (doc, key) {
     var self = this, out = [];
+    if (key[0] === "@") return ["other"];
     FIELDS.forEach(function (f) {
       if (words(doc.fields[f]).some(function (w) { return self.keysOf(w).indexOf(key) >= 0; })) return out.push(f);
       var via = null;
