@@ -36,6 +36,8 @@ Build steps (called by the plugin):
 - ``search_index``       what each language's search index gets: compounds, link texts, navigation
                          and boilerplate sections, synonym groups (``decompound``: Swedish compounds
                          split with the Hunspell Swedish dictionary)
+- ``lexicons``           links from a reader's word to the handbook's, from Synlex and WordNet
+                         (the committed subset in lexicon_data/; ``python -m handbook.lexicons --write``)
 - ``generated_files``    the PDF and feed files pages may link to, known to MkDocs from the start
 - ``pdf_assemble``, ``pdf_render``, ``pdf_tagging``  the whole handbook as a PDF per language
 

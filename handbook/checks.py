@@ -2,7 +2,7 @@
 call the same functions, so they cannot disagree.
 
 - ``source_problems``: what needs only the Markdown sources: twins, section IDs, the contract,
-  front matter, content safety in the source, search words, the navigation;
+  front matter, content safety in the source, search words, the lexicon stop list, the navigation;
 - ``page_html_problems``: what needs a page's HTML: content that could run code or load from
   elsewhere (``html_safety``);
 - ``rendered_problems`` (only ``handbook-check``; the build has MkDocs' own link validation):
@@ -92,6 +92,7 @@ def nav_problems(src: Sources) -> list[str]:
 
 def source_problems(src: Sources) -> list[str]:
     """Every problem found in the sources, each naming its file (and line) and the fix."""
+    from handbook import lexicons
     from handbook.search_words import load_search_words
 
     found = page_structure.problems(src.docs_dir, src.langs, load_contract(src.contract_file),
@@ -105,6 +106,10 @@ def source_problems(src: Sources) -> list[str]:
             load_search_words(src.words_file, src.docs_dir, src.langs)
         except HandbookError as err:
             found.append(str(err))
+    try:
+        lexicons.load_stop_list.__wrapped__(lexicons.STOP_FILE)
+    except HandbookError as err:
+        found.append(str(err))
     return list(dict.fromkeys(found))  # a file that cannot be read is named once
 
 

@@ -79,6 +79,15 @@ class Lexicon:
                         and rule.condition.search(base)):
                     yield rule, base
 
+    def dictionary_forms(self, word: str) -> set[str]:
+        """The dictionary forms ``word`` may be an inflection of, and the word itself if the
+        dictionary has it ("klagar" -> {"klaga"}, "grupper" -> {"grupp"}); for handbook/lexicons.py."""
+        forms = {base for _rule, base in self._bases(word)}
+        own = self.flags.get(word)
+        if own is not None and self.forbidden not in own:
+            forms.add(word)
+        return forms
+
     def lemma(self, part: str, role: str) -> str | None:
         """The dictionary form of ``part`` if it may take ``role`` ("begin", "middle", "end")
         in a compound, else None."""
@@ -201,18 +210,18 @@ def compound_parts(word: str, lexicon: Lexicon) -> list[str]:
 
 
 class CompoundCache:
-    """Splits made before, kept in a JSON file per dictionary version, so that a build reads
-    the dictionary only for words it has not seen. Deleting the file is always safe."""
+    """Splits made before, and words' dictionary forms (for handbook/lexicons.py), kept in a
+    JSON file each per dictionary version, so that a build reads the dictionary only for words
+    it has not seen. Deleting the files is always safe."""
 
     def __init__(self, directory: Path | None):
-        self.file = directory / f"compounds-{_safe(dictionary_version())}.json" if directory else None
-        self.known: dict[str, list[str]] = {}
+        version = _safe(dictionary_version())
+        self.file = directory / f"compounds-{version}.json" if directory else None
+        self.forms_file = directory / f"forms-{version}.json" if directory else None
+        self.known = _read(self.file)
+        self.known_forms = _read(self.forms_file)
         self.changed = False
-        if self.file and self.file.is_file():
-            try:
-                self.known = json.loads(self.file.read_text(encoding="utf-8"))
-            except (OSError, ValueError):
-                self.known = {}
+        self.forms_changed = False
 
     def parts(self, words: set[str]) -> dict[str, list[str]]:
         """The compounds among ``words`` and their parts."""
@@ -224,15 +233,41 @@ class CompoundCache:
             self.changed = True
         return {w: self.known[w] for w in sorted(words) if self.known[w]}
 
+    def dictionary_forms(self, words: set[str]) -> dict[str, list[str]]:
+        """Each word -> the dictionary forms it may be an inflection of (Lexicon.dictionary_forms)."""
+        missing = sorted(w for w in words if w not in self.known_forms)
+        if missing:
+            lexicon = load_lexicon()
+            for word in missing:
+                self.known_forms[word] = sorted(lexicon.dictionary_forms(word))
+            self.forms_changed = True
+        return {w: self.known_forms[w] for w in words}
+
     def save(self) -> None:
-        """Write the file whole, then put it in place: builds running side by side (tests,
+        """Write the files whole, then put them in place: builds running side by side (tests,
         benchmarks) never read a half-written file."""
         if self.file and self.changed:
-            self.file.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.file.with_name(f"{self.file.name}.{os.getpid()}.tmp")
-            temporary.write_text(json.dumps(self.known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
-            os.replace(temporary, self.file)
+            _write(self.file, self.known)
             self.changed = False
+        if self.forms_file and self.forms_changed:
+            _write(self.forms_file, self.known_forms)
+            self.forms_changed = False
+
+
+def _read(file: Path | None) -> dict[str, list[str]]:
+    if file and file.is_file():
+        try:
+            return json.loads(file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return {}
+    return {}
+
+
+def _write(file: Path, known: dict[str, list[str]]) -> None:
+    file.parent.mkdir(parents=True, exist_ok=True)
+    temporary = file.with_name(f"{file.name}.{os.getpid()}.tmp")
+    temporary.write_text(json.dumps(known, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+    os.replace(temporary, file)
 
 
 def _safe(text: str) -> str:

@@ -27,8 +27,8 @@ Per language:
  11. ``on_post_page`` / ``on_post_template``: minified HTML; each language's own 404 page.
 Once, after the last language (``on_post_build``):
  12. one search index per language for the handbook's search engine: staff words, link texts,
-     Swedish compounds, navigation ranked lower (``split_by_language``, ``search_words``,
-     ``search_index``); each language's feed of changes; our own CSS and JS minified; the
+     Swedish compounds, navigation ranked lower, lexicon links (``split_by_language``,
+     ``search_words``, ``search_index``, ``lexicons``); each language's feed of changes; our own CSS and JS minified; the
      whole-handbook PDFs;
  13. strict-mode warnings stop the build here, before the new site replaces the old one.
 """

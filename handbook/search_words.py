@@ -6,6 +6,7 @@ The words live in ``search_words.yml`` at the project root, which editors extend
   title or text contains one word of a group is also found by the others;
 - ``sections``: extra search words for one section, as ``<page file>#<section id>: [words]``.
 
+The words of real lexicons (``handbook/lexicons.py``) go beside the synonyms, as ``lexicon``.
 It also ranks sections (which hold the answers) above their page's own entry, and hands the
 navigation sections and Swedish compounds to the search engine (``handbook/search_index.py``).
 The plugin calls ``language_search_index`` once per language, after every language is built.
@@ -18,6 +19,7 @@ from pathlib import Path
 import yaml
 
 from handbook.decompound import CompoundCache
+from handbook.lexicons import add_lexicon, editors_words
 from handbook.search_index import add_anchor_texts, anchor_texts, locations, prepare_search_index
 from handbook.project import HandbookError, Language, section_reference_problem
 
@@ -103,5 +105,6 @@ def language_search_index(index: dict, lang: Language, words: dict, pages: dict[
     index = add_search_words(index, lang, own)
     index = add_anchor_texts(index, anchor_texts(pages, locations(index)))
     ranked_lower = {key: [_location(t) for t in words.get(key) or []] for key in RANKED_LOWER}
-    return prepare_search_index(index, lang.locale, ranked_lower[NAVIGATION_KEY], ranked_lower[BOILERPLATE_KEY],
-                                synonym_groups(own), cache, ranked_lower[HELP_KEY])
+    index = prepare_search_index(index, lang.locale, ranked_lower[NAVIGATION_KEY], ranked_lower[BOILERPLATE_KEY],
+                                 synonym_groups(own), cache, ranked_lower[HELP_KEY])
+    return add_lexicon(index, lang.locale, editors_words(lang.locale, words), cache)
