@@ -33,10 +33,11 @@ CACHE_SITE = Path(".cache") / "search-site"
 
 KINDS = {
     "sv": {"exact": "exakt", "folded": "utan å, ä, ö", "stem": "annan form av ordet", "part": "del av sammansatt ord",
+           "modifier": "förled i sammansatt ord",
            "typo": "stavfel", "derived": "ord bildat av samma ord", "prefix": "början av ordet",
            "lexicon": "ord som lexikonet länkar till", "other": "ord som avsnittet har på ett annat språk"},
     "en": {"exact": "exact", "folded": "without accents", "stem": "another form of the word",
-           "part": "part of a compound", "typo": "typo", "derived": "word made from the same word",
+           "part": "part of a compound", "modifier": "first part of a compound", "typo": "typo", "derived": "word made from the same word",
            "prefix": "start of the word", "lexicon": "word the lexicon links to",
            "other": "word the section has in another language"},
 }

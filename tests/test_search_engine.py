@@ -204,6 +204,17 @@ def test_a_compound_finds_its_parts_and_its_parts_find_the_compound(tmp_path):
     assert kinds == {"part"}
 
 
+def test_a_word_that_is_the_last_part_of_a_compound_counts_more_than_one_before_it(tmp_path):
+    """The last part of a compound says what it is: "konto" finds "jobbkonto" (an account) before
+    "kontouppgifter" (details)."""
+    docs = [_doc("a/#details", "Uppgifter", "Dina kontouppgifter."), _doc("b/#account", "Konton", "Skapa inget jobbkonto."),
+            _doc("c/#work", "Arbetstid", "Under arbetstid representerar du kommunen.")]
+    compounds = {"kontouppgifter": ["konto", "uppgifter"], "jobbkonto": ["jobb", "konto"]}
+    found = search(tmp_path, docs, ["konto?"], compounds=compounds)  # typed in full
+    assert order(found["konto?"]) == ["b/#account", "a/#details"]
+    assert found["konto?"]["groups"][1]["results"][0]["matches"][0]["kind"] == "modifier"
+
+
 def test_a_typo_is_forgiven_on_the_word_as_typed(tmp_path):
     docs = [_doc("a/#free", "Yttrandefrihet utanför arbetstid"), _doc("a/#secret", "Sekretess och tystnadsplikt"),
             _doc("b/#settings", "Vem ser vad?", "Justera säkerhetsinställningarna.")]

@@ -50,16 +50,19 @@
   // where the section says "klaga"), one step only. Below the handbook's own words, and below the
   // editors' synonyms (search_words.yml), which count where the section says their group's word
   // as SYNONYM_TF occurrences: a synonym is worth about 0.8 of the word after BM25's saturation.
+  // "part" is the last part of a compound of the handbook, which says what the compound is
+  // ("inställningar" in "säkerhetsinställningarna"); "modifier" a part before it, which only
+  // qualifies it ("jobb" in "jobbkonto" is an account, not a job): it counts less.
   // "other": a word that the reader's language's pages do not have at all, in no form (nor by the
   // lexicon), found where the same section in another language says it (its heading, staff words
   // and text there: config.handbook.other; Swedish staff type "privacy", "story", "manager").
   // Only the reader's language's sections are found: every section has the same ID in each.
-  var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, lexicon: 0.5, other: 0.5, prefix: 0.45 };
+  var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, lexicon: 0.5, other: 0.5, prefix: 0.45, modifier: 0.35 };
   // The kinds of match that find the word as a whole, in some form.
   var WHOLE_WORD = { exact: true, folded: true, stem: true };
   // The kinds of match that find the word itself, not another word or the word's parts: as a
   // whole, or inside a compound of the handbook.
-  var OWN_WORD = { exact: true, folded: true, stem: true, part: true };
+  var OWN_WORD = { exact: true, folded: true, stem: true, part: true, modifier: true };
   // How much a word weighs in each field of a section, against its text (BM25F: the fields are
   // added up before repeats stop counting, so a word in the heading and the text is not worth
   // twice a word in the heading).
@@ -604,7 +607,8 @@
       }
       touched.length = 0;
     });
-    // Every key ("=" form, "~" stem, "+" stem of a compound's part) -> its sections and weights.
+    // Every key ("=" form, "~" stem, "+" stem of a compound's last part, "<" of a part before it)
+    // -> its sections and weights.
     var postings = new Map();
     keyNames.forEach(function (key, id) {
       postings.set(key, { docs: Int32Array.from(postingDocs[id]), weights: Float32Array.from(postingWeights[id]) });
@@ -668,7 +672,7 @@
     this.partVocabulary = new Map();
     postings.forEach(function (list, key) {
       var kind = key[0], word = key.slice(1);
-      var into = kind === "=" ? self.vocabulary : kind === "~" ? self.stemVocabulary : kind === "+" ? self.partVocabulary : null;
+      var into = kind === "=" ? self.vocabulary : kind === "~" ? self.stemVocabulary : kind === "+" || kind === "<" ? self.partVocabulary : null;
       if (!into) return;
       var bucket = into.get(word[0]);
       if (!bucket) into.set(word[0], bucket = []);
@@ -680,7 +684,7 @@
     this.titleKeys = new Set();
     var start = this.pages.get("");
     if (start) words(plainText(start.title)).forEach(function (w) {
-      if (!self.little.has(w)) self.keysOf(w).forEach(function (k) { if (k[0] !== "+") self.titleKeys.add(k); });
+      if (!self.little.has(w)) self.keysOf(w).forEach(function (k) { if (k[0] !== "+" && k[0] !== "<") self.titleKeys.add(k); });
     });
     // Words and stems with letters that have diacritics, by their letters without them
     // ("andringar": "ändringar"), for a reader without Swedish letters on the keyboard.
@@ -780,7 +784,7 @@
     var stem = this.stem(w), full = this.fullStem(w);
     keys = ["=" + w, "~" + stem];
     var parts = this.compounds[w];
-    if (parts) for (var i = 0; i < parts.length; i++) keys.push("+" + this.stem(parts[i]));
+    if (parts) for (var i = 0; i < parts.length; i++) keys.push((i === parts.length - 1 ? "+" : "<") + this.stem(parts[i]));
     // Under the stem of the word without an inflectional ending the stemmer missed, where the
     // handbook has that stem ("konton" and "kontot" are "konto"; see ENDINGS).
     var self = this;
@@ -826,6 +830,7 @@
     add("=" + word, "exact");
     add("~" + s, "stem");
     add("+" + s, "part");
+    add("<" + s, "modifier");
     // Typed without diacritics: the handbook's words and stems that have them ("andringar").
     if (fold(word) === word) {
       (this.folded.get("=" + word) || []).concat(this.folded.get("~" + s) || []).forEach(function (key) {
@@ -854,6 +859,7 @@
       add("=" + form, "stem", form);
       add("~" + formStem, "stem", form);
       add("+" + formStem, "part", form);
+      add("<" + formStem, "modifier", form);
     });
     // A word the handbook does not say, that a lexicon links to words it says ("gnälla": "klaga"):
     // found where those are, as the handbook indexes them (their forms and synonyms).
@@ -884,7 +890,7 @@
           this.near(this.stemVocabulary, s, stemLimit).forEach(function (st) { add("~" + st, "typo", st); });
           // A part of the handbook's compounds, with a typo ("instälningar": "inställningar" of
           // "säkerhetsinställningarna").
-          this.near(this.partVocabulary, s, stemLimit).forEach(function (st) { add("+" + st, "typo", st); });
+          this.near(this.partVocabulary, s, stemLimit).forEach(function (st) { add("+" + st, "typo", st); add("<" + st, "typo", st); });
         }
       }
     }
@@ -975,7 +981,7 @@
       var v = memo.get(part);
       if (v !== undefined) return v;
       var s = self.stem(part);
-      v = self.has("=" + part) || self.has("~" + s) || self.has("+" + s) ? part.length :
+      v = self.has("=" + part) || self.has("~" + s) || self.has("+" + s) || self.has("<" + s) ? part.length :
         loose && part.length >= TYPO_PART ? Math.max(0, part.length - 2 * self.typos(part)) : 0;
       memo.set(part, v);
       return v;
@@ -1046,7 +1052,7 @@
         // the word itself: "sekretess|inställningar" and "säkerhets|inställningarna".
         if (parts) entry.parts = parts.map(function (p) {
           var found = self.candidates(p, false, true).filter(function (c) { return c.kind !== "prefix"; });
-          found.forEach(function (c) { if (c.kind === "part") c.weight = KIND.stem; });
+          found.forEach(function (c) { if (c.kind === "part" || c.kind === "modifier") c.weight = KIND.stem; });
           return { word: p, candidates: found };
         });
       }
