@@ -261,6 +261,8 @@ STAFF_QUESTIONS = [
     ("sv", "chefen och sociala medier", "fortroendevalda-och-chefer/#prominent-role"),
     ("sv", "direktörer på sociala medier", "fortroendevalda-och-chefer/#prominent-role"),
     ("en", "managers and social media", "fortroendevalda-och-chefer/#prominent-role"),
+    # a reader's word that the pages lack, by the lexicon (Synlex: gnälla -> klaga)
+    ("sv", "får man gnälla", "yttrandefrihet-och-regler/#freedom-of-expression"),
 ]
 
 

@@ -619,6 +619,10 @@ def test_the_editors_command_says_what_matched_where_and_how(site, capsys):
     assert 'matched "appropriate" as word made from the same word' in capsys.readouterr().out
     assert search_command(["chefen och sociala medier", "--site", str(site.dir), "--top", "1"]) == 0
     assert "sociala: nästan varje sida har ordet (eller handbokens titel), väger mindre" in capsys.readouterr().out
+    assert search_command(["får man gnälla", "--site", str(site.dir), "--top", "1"]) == 0
+    assert 'gnälla → klaga (lexikon): träffade "klaga" som ord som lexikonet länkar till' in capsys.readouterr().out
+    assert search_command(["feed", "--site", str(site.dir), "--top", "1"]) == 0
+    assert 'feed (en): träffade "feed" som ord som avsnittet har på ett annat språk' in capsys.readouterr().out
 
 
 def test_the_editors_command_without_nodejs_says_how_to_get_it(site, monkeypatch, capsys):
