@@ -69,9 +69,10 @@ HELD_OUT_FILE = TESTS / "search_held_out_8.yml"
 # The issue's targets, in each language (#22), in the floors' form: right section first 75 %, in
 # the top 3 90 %, right page in the top 3 95 %, no question without results.
 HELD_OUT_TARGETS = (0.75, 0.90, 0.95, 0)
-# Its floor, a few points under its measurement (before round seven, on round six's engine:
-# sv 88 / 92 / 100 %, en 84 / 96 / 98 %, none without results).
-HELD_OUT_FLOOR = {"sv": (0.84, 0.88, 0.96, 0), "en": (0.80, 0.92, 0.94, 0)}
+# Its floor, a few points under its measurement at the end of round seven (sv 88 / 94 / 100 %, en
+# 84 / 96 / 98 %, none without results; before round seven, on round six's engine: sv 88 / 92 /
+# 100 %, en 84 / 96 / 98 %, none).
+HELD_OUT_FLOOR = {"sv": (0.84, 0.90, 0.96, 0), "en": (0.80, 0.92, 0.94, 0)}
 COMPARED = 5  # results compared between the browser and the editors' command
 
 
