@@ -498,10 +498,13 @@ def test_a_word_the_readers_language_says_is_never_looked_for_in_the_other(tmp_p
 
 def test_the_build_gives_each_section_its_words_in_the_other_language():
     """Each doc carries the same location's words in the other language (its page's title, its
-    heading, staff words and text, each word once), less the words its own language has."""
+    heading, staff words and text, each word once), less the words its own language has and
+    those that many of the other language's docs have ("council": they tell no section apart)."""
     sv = {"config": {"lang": ["sv"]}, "docs": [_doc("fb/", "Facebook-konton"), _doc("fb/#who", "Vem ser vad?", "Dina inställningar.")]}
     en = {"config": {"lang": ["en"]}, "docs": [_doc("fb/", "Facebook accounts"),
-                                               _doc("fb/#who", "Who sees what?", "Your privacy settings, your &amp; posts.", keywords="followers")]}
+                                               _doc("fb/#who", "Who sees what?", "Your privacy settings, your &amp; posts, council.",
+                                                    keywords="followers")]}
+    en["docs"] += [_doc(f"p{i}/", f"Page {i}", "The council.") for i in range(4)]
     out = add_other_languages({"sv": sv, "en": en})
     assert out["sv"]["config"]["handbook"]["other"] == ["en"]
     assert out["sv"]["docs"][1]["other"] == {"en": "accounts who sees what followers your privacy settings posts"}
