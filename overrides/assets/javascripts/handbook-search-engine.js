@@ -10,7 +10,12 @@
 // - part: part of a compound ("inställningar" in "säkerhetsinställningarna"; the build splits the
 //   handbook's compounds with a Swedish dictionary), or a typed compound that the handbook writes
 //   apart or hyphenated ("facebookkonton": "Facebook-konto"); a typed compound the handbook has
-//   as a word is not read as its parts ("skärmläsare" does not find "läsa");
+//   as a word is not read as its parts ("skärmläsare" does not find "läsa"); modifier: a part
+//   before a compound's last part, which counts less ("jobb" in "jobbkonto");
+// - lexicon: a word the handbook does not say, where it says a word a thesaurus links it to
+//   (config.handbook.lexicon; "gnälla": "klaga"), one step;
+// - other: a word the reader's language's pages lack altogether, where the same section in the
+//   other language says it (doc.other; "feed" on the Swedish site finds the Swedish section);
 // - derived: a word made from the same word: without a negating prefix ("olämpligt":
 //   "lämpligt", "inappropriate": "appropriate") and, in English, with another derivational
 //   ending ("comply": "compliant", "privately": "private");
