@@ -220,10 +220,14 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         words_file = self.project_dir / self.config.search_words
         words = load_search_words(words_file, Path(config.docs_dir), self.languages) if words_file.exists() else {}
         compounds = search_index.compound_cache(self.project_dir)
+        indexes = {}
         for lang in self.languages:
             index = json.loads(split_by_language.index_file(site_dir, lang).read_text(encoding="utf-8"))
-            index = language_search_index(index, lang, words, search_index.built_pages(site_dir, lang, index), compounds)
-            split_by_language.write_index(site_dir, lang, index)
+            indexes[lang.locale] = language_search_index(index, lang, words, search_index.built_pages(site_dir, lang, index), compounds)
+        # Each section carries its words in the other languages (a word only they say finds it).
+        indexes = search_index.add_other_languages(indexes)
+        for lang in self.languages:
+            split_by_language.write_index(site_dir, lang, indexes[lang.locale])
         compounds.save()
         for lang in self.languages:
             feed = change_notes.atom_feed(

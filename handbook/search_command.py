@@ -4,7 +4,8 @@ For editors who want to know why a question does not find its answer, and which 
 (search_words.yml) would help. It prints the top results in the order the search box shows
 them, and for each the words that matched: in which field (heading, staff words, page title,
 text) and as which word form (exact, another form of the word, part of a compound, typo, a word
-made from the same word, start of a word).
+made from the same word, start of a word, a word a lexicon links it to: "gnälla → klaga
+(lexikon)", or a word the same section has in the other language: "privacy (en)").
 
 It runs the site's own search code (``assets/javascripts/handbook-search-engine.js`` of the
 built site, the file the browser runs) in Node.js against the built search index, so it cannot
@@ -32,28 +33,33 @@ CACHE_SITE = Path(".cache") / "search-site"
 
 KINDS = {
     "sv": {"exact": "exakt", "folded": "utan å, ä, ö", "stem": "annan form av ordet", "part": "del av sammansatt ord",
-           "typo": "stavfel", "derived": "ord bildat av samma ord", "prefix": "början av ordet"},
+           "modifier": "förled i sammansatt ord",
+           "typo": "stavfel", "derived": "ord bildat av samma ord", "prefix": "början av ordet",
+           "lexicon": "ord som lexikonet länkar till", "other": "ord som avsnittet har på ett annat språk"},
     "en": {"exact": "exact", "folded": "without accents", "stem": "another form of the word",
-           "part": "part of a compound", "typo": "typo", "derived": "word made from the same word",
-           "prefix": "start of the word"},
+           "part": "part of a compound", "modifier": "first part of a compound", "typo": "typo", "derived": "word made from the same word",
+           "prefix": "start of the word", "lexicon": "word the lexicon links to",
+           "other": "word the section has in another language"},
 }
 FIELDS = {
     "sv": {"title": "rubriken", "keywords": "sökorden (search_words.yml)", "anchors": "länkar hit",
-           "page": "sidans titel", "text": "texten"},
+           "page": "sidans titel", "text": "texten", "other": "samma avsnitt på det andra språket"},
     "en": {"title": "heading", "keywords": "staff words (search_words.yml)", "anchors": "links to it",
-           "page": "page title", "text": "text"},
+           "page": "page title", "text": "text", "other": "the same section in the other language"},
 }
 TEXT = {
     "sv": {"none": "Inga träffar.", "not_found": "Finns inte i handboken (inte heller som del av ett ord eller med ett stavfel)",
-           "little": "litet ord, väger lite", "parts": "delas i", "navigation": "navigering, rankas lägre",
+           "little": "litet ord, väger lite",
+           "common": "nästan varje sida har ordet (eller handbokens titel), väger mindre", "parts": "delas i", "navigation": "navigering, rankas lägre",
            "boilerplate": "lagtext o.d., väger mindre om inte frågan gäller den",
            "missing": "saknas här", "score": "poäng", "as": "som", "in": "i", "matched": "träffade",
-           "synonym": "synonym till"},
+           "synonym": "synonym till", "lexicon": "lexikon"},
     "en": {"none": "No results.", "not_found": "Not in the handbook (not as part of a word, nor with a typo)",
-           "little": "little word, weighs little", "parts": "split into", "navigation": "navigation, ranked lower",
+           "little": "little word, weighs little",
+           "common": "nearly every page has it (or the handbook's title does), weighs less", "parts": "split into", "navigation": "navigation, ranked lower",
            "boilerplate": "legal text or the like, counts less unless the question is about it",
            "missing": "missing here", "score": "score", "as": "as", "in": "in", "matched": "matched",
-           "synonym": "synonym of"},
+           "synonym": "synonym of", "lexicon": "lexicon"},
 }
 
 
@@ -176,6 +182,8 @@ def report(found: dict, lang: Language, top: int) -> str:
             notes.append(f"{words['parts']} {' + '.join(w['parts'])}")
         if w["little"]:
             notes.append(words["little"])
+        if w.get("common"):
+            notes.append(words["common"])
         if not w["found"]:
             notes.append(words["not_found"])
         lines.append(f"  {w['word']}" + (f": {'; '.join(notes)}" if notes else ""))
@@ -189,6 +197,10 @@ def report(found: dict, lang: Language, top: int) -> str:
         for m in r["matches"]:
             how = kinds[m["kind"]]
             word = f"{m['word']} ({m['part']})" if m.get("part") else m["word"]
+            if m.get("link"):  # a lexicon's link: "gnälla → klaga (lexikon)"
+                word = f"{word} → {m['link']} ({words['lexicon']})"
+            if m.get("language"):  # the other language's word: "privacy (en)"
+                word = f"{word} ({m['language']})"
             where = ", ".join(_field(f, fields, words) for f in m.get("fields") or [])
             lines.append(f"   {word}: {words['matched']} \"{m['form']}\" {words['as']} {how}, {words['in']} {where}")
         if r["missing"]:

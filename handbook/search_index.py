@@ -12,7 +12,11 @@ the index's ``config.handbook``:
   statement), from ``search_words.yml``. Search ranks them below sections that answer with their
   own words;
 - ``synonyms``: the synonym groups of ``search_words.yml``, which the search adds where a section
-  says one of a group's words.
+  says one of a group's words;
+- ``other``: the locales of the other languages whose words each doc carries as ``other`` (the
+  same location's heading, staff words and text there, ``add_other_languages``): every section
+  has the same ID in every language, so a word that only another language's pages say
+  ("privacy", "story" on the Swedish site) finds the section in the reader's language.
 
 Pure functions: they take and return the index as a dict (the JSON Material's search plugin
 writes), so that any build step can call them.
@@ -23,6 +27,7 @@ from __future__ import annotations
 import html
 import os
 import re
+from collections import Counter
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from urllib.parse import urljoin, urlsplit
@@ -148,6 +153,63 @@ def prepare_search_index(index: dict, locale: str, navigation: Iterable[str], bo
         vocabulary = compound_candidates(index) | {w for group in synonyms for term in group for w in words(term)}
         compounds = cache.parts(vocabulary)
     return add_search_config(index, locale, compounds, navigation, boilerplate, synonyms, help_sections)
+
+
+# The fields of a section in another language that its doc carries as ``other``.
+OTHER_FIELDS = ("title", "keywords", "text")
+# A word of another language is carried only where it tells sections apart: said by at most this
+# share of that language's docs (or OTHER_FEW docs, in a small handbook). A word many sections
+# say would weigh little in the search anyway, and it is most of the bytes.
+OTHER_SHARE, OTHER_FEW = 0.05, 4
+
+
+def add_other_languages(indexes: Mapping[str, dict], fields: Iterable[str] = OTHER_FIELDS,
+                        share: float = OTHER_SHARE, few: int = OTHER_FEW) -> dict[str, dict]:
+    """Each language's index (locale -> index) with, on each doc, ``other``: locale -> the plain
+    text of ``fields`` of the same location in each other language's index (and, for a section,
+    its page's title there), and those locales in ``config.handbook.other``: each word once, and
+    only the words that the reader's language's docs do not have and at most ``share`` of the other
+    language's docs (or ``few``) have. The search engine reads it only for a question's word that
+    the reader's language's index does not have at all, and shows only the reader's language."""
+    fields = tuple(fields)
+
+    def plain(value) -> str:
+        return " ".join(html.unescape(_TAG.sub(" ", str(value or ""))).split())
+
+    texts = {}
+    for locale, index in indexes.items():
+        titles = {doc.get("location", ""): plain(doc.get("title")) for doc in index.get("docs", [])}
+        texts[locale] = {}
+        for doc in index.get("docs", []):
+            location = doc.get("location", "")
+            # A section also by its page's title there, as the engine reads the page's title here.
+            page = titles.get(location.split("#")[0], "") if "#" in location else ""
+            texts[locale][location] = " ".join(filter(None, [page, *(plain(doc.get(f)) for f in fields)]))
+    # Each language's own words: a word the reader's pages have is never looked for in another
+    # language, so it need not be carried.
+    own = {locale: {w for doc in index.get("docs", []) for f in ("title", "keywords", "text") for w in words(str(doc.get(f) or ""))}
+           for locale, index in indexes.items()}
+    # Each language's words said by few of its docs.
+    rare = {}
+    for locale, found in texts.items():
+        df = Counter(w for text in found.values() for w in set(words(text)))
+        most = max(few, share * len(found))
+        rare[locale] = {w for w, n in df.items() if n <= most}
+    out = {}
+    for locale, index in indexes.items():
+        others = [other for other in indexes if other != locale]
+        docs = []
+        for doc in index.get("docs", []):
+            # Each word once, in the order said (repeats hardly matter where one word is looked for).
+            found = {other: " ".join(w for w in dict.fromkeys(words(texts[other].get(doc.get("location", ""), "")))
+                                     if w in rare[other] and w not in own[locale])
+                     for other in others}
+            found = {other: text for other, text in found.items() if text}
+            docs.append({**doc, "other": found} if found else doc)
+        config = dict(index.get("config") or {})
+        config["handbook"] = {**(config.get("handbook") or {}), "other": others}
+        out[locale] = {**index, "config": config, "docs": docs}
+    return out
 
 
 def compound_cache(project_dir: Path) -> CompoundCache:

@@ -8,13 +8,14 @@ among the first three pages, and which questions return nothing.
     uv run python -m handbook.search_quality tests/search_cases.yml            # figures
     uv run python -m handbook.search_quality tests/search_cases.yml --misses   # and each miss
 
-``tests/search_held_out_7.yml`` is the held-out set of round six: written from the pages alone
-by someone who saw neither the search code nor the other sets, and never tuned on. Its misses are
-printed only with ``--misses --held-out``, for a final report. The held-out sets of the earlier
-rounds are development sets now, their misses read in the round after the one they judged:
-``tests/search_held_out.yml`` (round one), ``tests/search_held_out_2.yml`` (round two),
-``tests/search_held_out_3.yml`` (round three), ``tests/search_held_out_5.yml`` (round four) and
-``tests/search_held_out_6.yml`` (round five); and ``tests/search_dev_4.yml`` was written as one.
+``tests/search_held_out_8.yml`` is the held-out set of round seven (issue #22): written from the
+published pages alone, in the words staff use, by someone who saw neither the search code, the
+search words nor the other sets, and never tuned on. Its misses are printed only with ``--misses
+--held-out``, for a final report. The held-out sets of the earlier rounds are development sets
+now, their misses read in the round after the one they judged: ``tests/search_held_out.yml``
+(round one), ``tests/search_held_out_2.yml`` (round two), ``tests/search_held_out_3.yml`` (round
+three), ``tests/search_held_out_5.yml`` (round four), ``tests/search_held_out_6.yml`` (round five)
+and ``tests/search_held_out_7.yml`` (round six); and ``tests/search_dev_4.yml`` was written as one.
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ import yaml
 from handbook.project import ROOT, HandbookError, Language, languages, section_reference_problem
 
 # Question sets that are never tuned on: their misses are not printed for tuning.
-HELD_OUT = ("search_held_out_7.yml",)
+HELD_OUT = ("search_held_out_8.yml",)
 
 
 def load_questions(path: Path, langs: list[Language]) -> dict[str, list[dict]]:

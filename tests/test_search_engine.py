@@ -17,7 +17,8 @@ import snowballstemmer
 from handbook.decompound import CompoundCache, _dictionary_files, compound_parts, load_lexicon
 from handbook.project import ROOT, HandbookError, languages
 from handbook.search_command import answer_locations as order, main as search_command, node_executable
-from handbook.search_index import add_anchor_texts, add_search_config, anchor_texts, compound_candidates
+from handbook.search_command import report as search_report
+from handbook.search_index import add_anchor_texts, add_other_languages, add_search_config, anchor_texts, compound_candidates
 from handbook.search_words import load_search_words
 
 ENGINE = ROOT / "overrides" / "assets" / "javascripts" / "handbook-search-engine.js"
@@ -203,6 +204,17 @@ def test_a_compound_finds_its_parts_and_its_parts_find_the_compound(tmp_path):
     assert kinds == {"part"}
 
 
+def test_a_word_that_is_the_last_part_of_a_compound_counts_more_than_one_before_it(tmp_path):
+    """The last part of a compound says what it is: "konto" finds "jobbkonto" (an account) before
+    "kontouppgifter" (details)."""
+    docs = [_doc("a/#details", "Uppgifter", "Dina kontouppgifter."), _doc("b/#account", "Konton", "Skapa inget jobbkonto."),
+            _doc("c/#work", "Arbetstid", "Under arbetstid representerar du kommunen.")]
+    compounds = {"kontouppgifter": ["konto", "uppgifter"], "jobbkonto": ["jobb", "konto"]}
+    found = search(tmp_path, docs, ["konto?"], compounds=compounds)  # typed in full
+    assert order(found["konto?"]) == ["b/#account", "a/#details"]
+    assert found["konto?"]["groups"][1]["results"][0]["matches"][0]["kind"] == "modifier"
+
+
 def test_a_typo_is_forgiven_on_the_word_as_typed(tmp_path):
     docs = [_doc("a/#free", "Yttrandefrihet utanför arbetstid"), _doc("a/#secret", "Sekretess och tystnadsplikt"),
             _doc("b/#settings", "Vem ser vad?", "Justera säkerhetsinställningarna.")]
@@ -226,6 +238,56 @@ def test_the_rare_word_of_a_question_outweighs_common_ones(tmp_path):
     docs = [_doc(f"p{i}/#s", "Sociala medier i tjänsten", "Om sociala medier.") for i in range(6)]
     docs.append(_doc("rules/#secrecy", "Regler", "Du har tystnadsplikt, även i sociala medier."))
     assert order(search(tmp_path, docs, ["tystnadsplikt i sociala medier"])["tystnadsplikt i sociala medier"])[0] == "rules/#secrecy"
+
+
+def _handbook_about_social_media(lang: str) -> list[dict]:
+    """A small handbook "about" social media: its title says so, and so do the headings of one
+    page; the page on managers has "chef" / "managers" in its title and nowhere else."""
+    if lang == "sv":
+        return [_doc("", "Handbok för sociala medier", "Riktlinjer för kommunens anställda."),
+                _doc("private/", "Privat och professionell", ""),
+                _doc("private/#role", "Att använda sociala medier i yrkesrollen", "Sociala medier i arbetet och privat."),
+                _doc("private/#strategy", "En strategi för sociala medier", "Vilka sociala medier vill du använda?"),
+                _doc("managers/", "Förtroendevalda och chefer", ""),
+                _doc("managers/#prominent", "Du som har en framträdande roll", "Du som är ordförande eller chef uppfattas som kommunens röst."),
+                _doc("fb/", "Facebook-konton", ""), _doc("fb/#one", "Dubbla konton", "Ett konto per person."),
+                _doc("contact/", "Kontakta oss", "Frågor om sociala medier?")]
+    return [_doc("", "Social media handbook", "Guidelines for the council's staff."),
+            _doc("private/", "Private and professional", ""),
+            _doc("private/#role", "Using social media in your professional role", "Social media at work and in private."),
+            _doc("private/#strategy", "A personal social media strategy", "Which social media do you want to use?"),
+            _doc("managers/", "Elected representatives and senior managers", ""),
+            _doc("managers/#prominent", "If you have a prominent role", "As a chair or a manager you are seen as the council's voice."),
+            _doc("fb/", "Facebook accounts", ""), _doc("fb/#one", "Two accounts", "One account per person."),
+            _doc("contact/", "Contact us", "Questions about social media?")]
+
+
+@pytest.mark.parametrize("lang, question", [("sv", "chefen och sociala medier"), ("sv", "chefer på sociala medier"),
+                                            ("en", "managers and social media")])
+def test_what_the_whole_handbook_is_about_does_not_outweigh_the_word_that_tells_pages_apart(tmp_path, lang, question):
+    """The handbook's title says what every page is about ("Handbok för sociala medier"): its
+    words weigh less, and the word of the question that tells the pages apart ("chefen", in the
+    title of one page) carries the question, though another page says "sociala medier" in its
+    headings."""
+    found = search(tmp_path, _handbook_about_social_media(lang), [question], lang=lang)[question]
+    assert order(found)[0] == "managers/#prominent"
+    assert [w["common"] for w in found["words"] if w["word"] in ("sociala", "medier", "social", "media")] == [True, True]
+
+
+def test_a_word_nearly_every_page_has_weighs_less_than_one_that_tells_them_apart(tmp_path):
+    """Nearly every page of this handbook has a section on "digitala kanaler" (not its title), so
+    the two words do not tell its pages apart: the section with the question's other word comes
+    first, before one with both of the common words."""
+    docs = [_doc("", "Handbok", "Om handboken.")]
+    for i, topic in enumerate(["Bilder", "Konton", "Grupper", "Bloggar", "Filmer"]):
+        docs += [_doc(f"p{i}/#channels", topic, "Så gör du i digitala kanaler."),
+                 _doc(f"p{i}/#rules", f"Regler för {topic.lower()}", "Vad som gäller."),
+                 _doc(f"p{i}/#more", f"Mer om {topic.lower()}", "Läs mer.")]
+    docs += [_doc("p0/#photographer", "Fråga först", "Fråga fotografen innan du delar en bild."),
+             _doc("p1/#photographer", "Profilbild", "En fotograf kan ta din profilbild.")]
+    found = search(tmp_path, docs, ["fotografen och digitala kanaler"])["fotografen och digitala kanaler"]
+    assert order(found)[0] == "p0/#photographer"
+    assert [w["common"] for w in found["words"]] == [False, False, True, True]
 
 
 def test_question_words_count_where_they_carry_the_question(tmp_path):
@@ -348,6 +410,108 @@ def test_synonyms_count_where_the_section_says_a_word_of_their_group(tmp_path):
     assert order(found["video"]) == ["p/#a"]
 
 
+# --- the lexicon (config.handbook.lexicon: [handbook word, reader's word, ...]) ---------------
+
+_FREE_SPEECH = [_doc("rules/#free", "Yttrandefrihet", "Du har rätt att uttrycka kritik, även mot kommunen."),
+                _doc("rules/#valid", "Vad som gäller", "Reglerna gäller alla."),
+                _doc("boss/#manager", "Chefer", "Din chef svarar för kommunen."),
+                _doc("fb/#complaints", "Klagomål", "Vill du klaga på en tjänst, klaga hos kommunen.")]
+_LEXICON = [["klaga", "gnälla", "knorra", "kvida"], ["chef", "boss"], ["grupp", "gäng", "enhet"]]
+_SYNONYMS = [["kritik", "kritisera", "klaga"]]
+
+
+def test_a_readers_word_the_handbook_lacks_finds_where_the_handbook_says_its_lexicon_word(tmp_path):
+    """Staff write "gnälla"; the handbook says "klaga" (and "kritik", the editors' synonym of
+    "klaga"). The lexicon links the reader's word to the handbook's, in the form typed
+    ("gnäller"), and a real word is not read as a typo of another ("gnälla" is not "gälla")."""
+    found = search(tmp_path, _FREE_SPEECH, ["gnälla", "gnäller", "bossen"], lexicon=_LEXICON, synonyms=_SYNONYMS)
+    assert set(order(found["gnälla"])) == {"fb/#complaints", "rules/#free"}
+    assert set(order(found["gnäller"])) == {"fb/#complaints", "rules/#free"}
+    assert order(found["bossen"]) == ["boss/#manager"]
+    match = found["gnälla"]["groups"][0]["results"][0]["matches"][0]
+    assert (match["kind"], match["link"]) == ("lexicon", "klaga")
+
+
+def test_a_lexicon_link_weighs_below_the_handbooks_own_words_and_its_synonyms(tmp_path):
+    """Where the section says the lexicon's word ("klaga") it counts more than where only the
+    editors' synonym of it is ("kritik"); and a question's word the handbook says itself ("chef")
+    counts more than one found through the lexicon."""
+    found = search(tmp_path, _FREE_SPEECH, ["gnälla", "gnälla på chefen"], lexicon=_LEXICON, synonyms=_SYNONYMS)
+    assert order(found["gnälla"]) == ["fb/#complaints", "rules/#free"]
+    assert order(found["gnälla på chefen"])[:2] == ["boss/#manager", "fb/#complaints"]
+
+
+def test_a_lexicon_link_is_followed_one_step_and_never_from_the_handbooks_own_word(tmp_path):
+    """A reader's word leads to the handbook's word, not on to another reader's word of its
+    group ("knota", which a thesaurus lists with "gnälla", finds nothing through it); a word the handbook says is never led
+    elsewhere ("enhet", the handbook's unit, does not find "grupp")."""
+    docs = _FREE_SPEECH + [_doc("units/#unit", "Din enhet", "Enheten ansvarar."),
+                           _doc("fb/#groups", "Grupper", "En grupp på Facebook.")]
+    found = search(tmp_path, docs, ["enhet", "gnälla", "knota"], lexicon=_LEXICON + [["gnälla", "knota"]], synonyms=_SYNONYMS)
+    assert order(found["enhet"]) == ["units/#unit"]
+    assert order(found["gnälla"])[0] == "fb/#complaints"  # one step: to "klaga"
+    assert order(found["knota"]) == []  # not two: to "gnälla", then to "klaga"
+
+
+def test_the_editors_command_names_the_lexicon_link(tmp_path):
+    """handbook-search says which of the handbook's words the lexicon led to."""
+    found = search(tmp_path, _FREE_SPEECH, ["gnälla"], lexicon=_LEXICON, synonyms=_SYNONYMS)["gnälla"]
+    text = search_report(found, next(l for l in languages() if l.locale == "sv"), 2)
+    assert 'gnälla → klaga (lexikon): träffade "klaga" som ord som lexikonet länkar till, i texten' in text
+
+
+# --- the other language (doc.other: the same section's words in the other language) ---------
+
+_TWO_LANGUAGES = [
+    _doc("fb/#who", "Vem ser vad?", "Dina inställningar för integritet avgör vem som ser dina inlägg.",
+         other={"en": "Who sees what? Your privacy settings decide who sees your posts and story"}),
+    _doc("contact/#post", "Kontaktuppgifter", "Skicka post till kommunen. Den stora växeln svarar.",
+         other={"en": "Contact details Send letters to the council"}),
+    _doc("changes/#feed", "Följ ändringarna", "Prenumerera på ändringarna i en flödesläsare.",
+         other={"en": "Follow the changes Subscribe to the feed in a feed reader"}),
+]
+
+
+def test_a_word_only_the_other_language_says_finds_the_section_in_the_readers_language(tmp_path):
+    """Every section has the same ID in both languages: a word the Swedish pages lack ("privacy",
+    "feed") finds the Swedish section whose English twin says it, in any English form
+    ("stories"), and not a Swedish word a typo away ("story" is not "stora")."""
+    found = search(tmp_path, _TWO_LANGUAGES, ["privacy", "feed", "story", "stories"], other=["en"])
+    assert order(found["privacy"]) == ["fb/#who"]
+    assert order(found["feed"]) == ["changes/#feed"]
+    assert order(found["story"]) == ["fb/#who"]
+    assert order(found["stories"]) == ["fb/#who"]
+    match = found["privacy"]["groups"][0]["results"][0]["matches"][0]
+    assert (match["kind"], match["language"], match["form"]) == ("other", "en", "privacy")
+
+
+def test_a_word_the_readers_language_says_is_never_looked_for_in_the_other(tmp_path):
+    """"post" is a Swedish word of these pages (letters by post): it finds that, not the English
+    "posts" of another section; nor does a part of a typed compound ("integritetsfeed": the
+    Swedish "integritet" and an unknown part) go to the other language."""
+    found = search(tmp_path, _TWO_LANGUAGES, ["post", "integritetsfeed", "privacy"], other=["en"])
+    assert order(found["post"]) == ["contact/#post"]
+    assert order(found["integritetsfeed"]) == ["fb/#who"]
+    assert found["integritetsfeed"]["groups"][0]["results"][0]["matches"][0]["kind"] == "part"
+    assert order(found["privacy"]) == ["fb/#who"]  # (and it works at all)
+
+
+def test_the_build_gives_each_section_its_words_in_the_other_language():
+    """Each doc carries the same location's words in the other language (its page's title, its
+    heading, staff words and text, each word once), less the words its own language has and
+    those that many of the other language's docs have ("council": they tell no section apart)."""
+    sv = {"config": {"lang": ["sv"]}, "docs": [_doc("fb/", "Facebook-konton"), _doc("fb/#who", "Vem ser vad?", "Dina inställningar.")]}
+    en = {"config": {"lang": ["en"]}, "docs": [_doc("fb/", "Facebook accounts"),
+                                               _doc("fb/#who", "Who sees what?", "Your privacy settings, your &amp; posts, council.",
+                                                    keywords="followers")]}
+    en["docs"] += [_doc(f"p{i}/", f"Page {i}", "The council.") for i in range(4)]
+    out = add_other_languages({"sv": sv, "en": en})
+    assert out["sv"]["config"]["handbook"]["other"] == ["en"]
+    assert out["sv"]["docs"][1]["other"] == {"en": "accounts who sees what followers your privacy settings posts"}
+    assert out["en"]["docs"][1]["other"] == {"sv": "konton facebookkonton vem ser vad dina inställningar"}
+    assert [d["location"] for d in out["sv"]["docs"]] == ["fb/", "fb/#who"]  # Swedish locations only
+
+
 def test_a_section_pointing_elsewhere_is_not_found_by_the_heading_it_repeats(tmp_path):
     docs = [_doc("a/#friends", "Kan jag vara vän med mina elever på Facebook?", "Skapa en grupp."),
             _doc("b/#who", "Vem ser vad?", "Om grupper. Läs också: Kan jag vara vän med mina elever på Facebook?")]
@@ -456,6 +620,12 @@ def test_the_editors_command_says_what_matched_where_and_how(site, capsys):
     assert "facebook-konton.en.md#one-account" in out and "as typo" in out
     assert search_command(["inappropriate", "--lang", "en", "--site", str(site.dir)]) == 0
     assert 'matched "appropriate" as word made from the same word' in capsys.readouterr().out
+    assert search_command(["chefen och sociala medier", "--site", str(site.dir), "--top", "1"]) == 0
+    assert "sociala: nästan varje sida har ordet (eller handbokens titel), väger mindre" in capsys.readouterr().out
+    assert search_command(["får man gnälla", "--site", str(site.dir), "--top", "1"]) == 0
+    assert 'gnälla → klaga (lexikon): träffade "klaga" som ord som lexikonet länkar till' in capsys.readouterr().out
+    assert search_command(["feed", "--site", str(site.dir), "--top", "1"]) == 0
+    assert 'feed (en): träffade "feed" som ord som avsnittet har på ett annat språk' in capsys.readouterr().out
 
 
 def test_the_editors_command_without_nodejs_says_how_to_get_it(site, monkeypatch, capsys):

@@ -10,7 +10,12 @@
 // - part: part of a compound ("inställningar" in "säkerhetsinställningarna"; the build splits the
 //   handbook's compounds with a Swedish dictionary), or a typed compound that the handbook writes
 //   apart or hyphenated ("facebookkonton": "Facebook-konto"); a typed compound the handbook has
-//   as a word is not read as its parts ("skärmläsare" does not find "läsa");
+//   as a word is not read as its parts ("skärmläsare" does not find "läsa"); modifier: a part
+//   before a compound's last part, which counts less ("jobb" in "jobbkonto");
+// - lexicon: a word the handbook does not say, where it says a word a thesaurus links it to
+//   (config.handbook.lexicon; "gnälla": "klaga"), one step;
+// - other: a word the reader's language's pages lack altogether, where the same section in the
+//   other language says it (doc.other; "feed" on the Swedish site finds the Swedish section);
 // - derived: a word made from the same word: without a negating prefix ("olämpligt":
 //   "lämpligt", "inappropriate": "appropriate") and, in English, with another derivational
 //   ending ("comply": "compliant", "privately": "private");
@@ -23,10 +28,12 @@
 // "konto"), and a gendered compound by its other endings ("spokesman": "spokesperson").
 // An exact match counts most, a prefix least. A word found in few sections counts for more
 // than one found in many (BM25's idf), so the rare word that carries a question outweighs
-// "sociala medier". Words of the question said together in a section (side by side or one word
-// apart) count for more than the same words apart. A heading counts more than the text under
-// it, staff words (search_words.yml) almost as much, and a heading the question matches in
-// full a little more than one it matches in part. Little words ("och", "the") count a little,
+// "sociala medier"; and a word that nearly every page has, or the handbook's title has ("sociala
+// medier" in "Handbok för sociala medier"), counts less: it does not tell the pages apart. Words
+// of the question said together in a section (side by side or one word apart) count for more
+// than the same words apart. A heading counts more than the text under it, staff words
+// (search_words.yml) almost as much, and a heading the question matches in full a little more
+// than one it matches in part. Little words ("och", "the") count a little,
 // question words ("vem", "what") fully. Sections marked as navigation or help (search_words.yml:
 // the start page's lists, the search help) come after the sections that answer, unless their
 // heading matches, or a help section has every word of the question and one that only it says
@@ -43,12 +50,24 @@
   // "comply", "privately" for "private") or a negating prefix ("olämpligt" for "lämpligt",
   // "inappropriate" for "appropriate"): related, but not the same word.
   // "folded": the word typed without its diacritics ("andringar" for "ändringar").
-  var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, prefix: 0.45 };
+  // "lexicon": a reader's word that the handbook does not say, found where the section says a word
+  // that a published thesaurus lists with it (config.handbook.lexicon: Synlex, WordNet; "gnälla"
+  // where the section says "klaga"), one step only. Below the handbook's own words, and below the
+  // editors' synonyms (search_words.yml), which count where the section says their group's word
+  // as SYNONYM_TF occurrences: a synonym is worth about 0.8 of the word after BM25's saturation.
+  // "part" is the last part of a compound of the handbook, which says what the compound is
+  // ("inställningar" in "säkerhetsinställningarna"); "modifier" a part before it, which only
+  // qualifies it ("jobb" in "jobbkonto" is an account, not a job): it counts less.
+  // "other": a word that the reader's language's pages do not have at all, in no form (nor by the
+  // lexicon), found where the same section in another language says it (its heading, staff words
+  // and text there: config.handbook.other; Swedish staff type "privacy", "story", "manager").
+  // Only the reader's language's sections are found: every section has the same ID in each.
+  var KIND = { exact: 1, folded: 0.95, stem: 0.9, part: 0.6, typo: 0.55, derived: 0.5, lexicon: 0.5, other: 0.5, prefix: 0.45, modifier: 0.35 };
   // The kinds of match that find the word as a whole, in some form.
   var WHOLE_WORD = { exact: true, folded: true, stem: true };
   // The kinds of match that find the word itself, not another word or the word's parts: as a
   // whole, or inside a compound of the handbook.
-  var OWN_WORD = { exact: true, folded: true, stem: true, part: true };
+  var OWN_WORD = { exact: true, folded: true, stem: true, part: true, modifier: true };
   // How much a word weighs in each field of a section, against its text (BM25F: the fields are
   // added up before repeats stop counting, so a word in the heading and the text is not worth
   // twice a word in the heading).
@@ -123,6 +142,12 @@
   // BM25's idf, to the power 1.5: a word in one section of the handbook counts about three times
   // as much as a word in a quarter of them ("ordförande" against "sociala medier"), not twice.
   var IDF_POWER = 1.5;
+  // A word that nearly every page has counts less, down to COMMON_WEIGHT when every page has it
+  // (from COMMON_PAGES of the pages on): what the whole handbook is about ("sociala medier",
+  // "kommunen") does not tell its sections apart. The words of the handbook's title (its start
+  // page's heading, which every page's header repeats) are in every page. Only in a handbook of
+  // at least COMMON_MIN_PAGES pages.
+  var COMMON_PAGES = 0.7, COMMON_WEIGHT = 0.5, COMMON_MIN_PAGES = 4;
   // A section whose heading the question's words match in full counts this share more
   // ("Webbplats" for "vilken webbplats gäller redogörelsen"), one whose heading they match in
   // part by the share they match: a heading names what its section is about.
@@ -430,6 +455,7 @@
     this.compounding = !!COMPOUNDING[this.lang];
     var navigation = handbook.navigation || [], help = handbook.help || [], boilerplate = handbook.boilerplate || [];
     this.setSynonyms(handbook.synonyms || []);
+    this.setLexicon(handbook.lexicon || []);
     // Headings of four words or more: a sentence of a section that repeats one is a pointer to
     // that section ("Läs också: Kan jag vara vän med …?"), not the section's own words.
     var headings = new Set();
@@ -454,12 +480,14 @@
     // little where it repeats them, fully where it says something no other section says (the
     // search help on searching one language).
     var answerStems = new Set();
+    var pageNumbers = new Map();
     var fieldTotal = {};
     FIELDS.forEach(function (f) { fieldTotal[f] = 0; });
     (index.docs || []).forEach(function (doc) {
       var page = doc.location.split("#")[0];
       var isPage = doc.location.indexOf("#") < 0;
       if (isPage && !self.pages.has(page)) self.pages.set(page, doc);
+      if (!pageNumbers.has(page)) pageNumbers.set(page, pageNumbers.size);
       var pageDoc = self.pages.get(page);
       var title = plainText(doc.title);
       var fields = {
@@ -488,7 +516,7 @@
       FIELDS.forEach(function (f) { fieldTotal[f] += tokens[f].length; });
       var weight = typeof doc.boost === "number" ? doc.boost : 1;
       self.docs.push({
-        location: doc.location, page: page, isPage: isPage, title: doc.title, text: doc.text,
+        location: doc.location, page: page, pageNumber: pageNumbers.get(page), isPage: isPage, title: doc.title, text: doc.text,
         titleKey: fold(sentenceKey(title)),
         pageTitle: pageDoc ? pageDoc.title : doc.title, fields: fields, tokens: tokens, weight: weight,
         navigation: isNavigation, help: isHelp,
@@ -584,12 +612,51 @@
       }
       touched.length = 0;
     });
-    // Every key ("=" form, "~" stem, "+" stem of a compound's part) -> its sections and weights.
+    // Every key ("=" form, "~" stem, "+" stem of a compound's last part, "<" of a part before it)
+    // -> its sections and weights.
     var postings = new Map();
     keyNames.forEach(function (key, id) {
       postings.set(key, { docs: Int32Array.from(postingDocs[id]), weights: Float32Array.from(postingWeights[id]) });
     });
     this.postings = postings;
+    // The same sections' words in the other languages (doc.other), as keys "@<locale>=" (the
+    // word) and "@<locale>~" (its stem in that language), each section's repeats saturated as
+    // in BM25 (no length norm: a section's text is as long in each language).
+    this.otherLanguages = (handbook.other || []).filter(function (l) { return l !== self.lang; });
+    this.otherStems = {};
+    this.otherLanguages.forEach(function (locale) {
+      var other = STEMMERS[locale] || function (w) { return w; }, cache = new Map();
+      self.otherStems[locale] = function (w) {
+        var st = cache.get(w);
+        if (st === undefined) { st = other(w); cache.set(w, st); }
+        return st;
+      };
+    });
+    if (this.otherLanguages.length) {
+      var otherLists = new Map();
+      (index.docs || []).forEach(function (doc, d) {
+        var texts = doc.other || {};
+        self.otherLanguages.forEach(function (locale) {
+          if (!texts[locale]) return;
+          var counts = new Map();
+          words(texts[locale]).forEach(function (w) {
+            ["=" + w, "~" + self.otherStems[locale](w)].forEach(function (k) {
+              var key = "@" + locale + k;
+              counts.set(key, (counts.get(key) || 0) + 1);
+            });
+          });
+          counts.forEach(function (v, key) {
+            if (!otherLists.has(key)) otherLists.set(key, { docs: [], weights: [] });
+            var list = otherLists.get(key);
+            list.docs.push(d);
+            list.weights.push(v * (K1 + 1) / (v + K1));
+          });
+        });
+      });
+      otherLists.forEach(function (list, key) {
+        postings.set(key, { docs: Int32Array.from(list.docs), weights: Float32Array.from(list.weights) });
+      });
+    }
     // Each distinct word's keys, and those of its one-word synonyms (proximity counts a word
     // where the section says its synonym, as matching does).
     this.keyIds = keyIds;
@@ -610,13 +677,20 @@
     this.partVocabulary = new Map();
     postings.forEach(function (list, key) {
       var kind = key[0], word = key.slice(1);
-      var into = kind === "=" ? self.vocabulary : kind === "~" ? self.stemVocabulary : kind === "+" ? self.partVocabulary : null;
+      var into = kind === "=" ? self.vocabulary : kind === "~" ? self.stemVocabulary : kind === "+" || kind === "<" ? self.partVocabulary : null;
       if (!into) return;
       var bucket = into.get(word[0]);
       if (!bucket) into.set(word[0], bucket = []);
       bucket.push(word);
     });
     this.vocabulary.forEach(function (list) { list.sort(); });
+    // The number of pages, and the keys of the handbook's title (see COMMON_PAGES).
+    this.pageCount = pageNumbers.size;
+    this.titleKeys = new Set();
+    var start = this.pages.get("");
+    if (start) words(plainText(start.title)).forEach(function (w) {
+      if (!self.little.has(w)) self.keysOf(w).forEach(function (k) { if (k[0] !== "+" && k[0] !== "<") self.titleKeys.add(k); });
+    });
     // Words and stems with letters that have diacritics, by their letters without them
     // ("andringar": "ändringar"), for a reader without Swedish letters on the keyboard.
     this.folded = new Map();
@@ -652,6 +726,36 @@
     });
   };
 
+  // Lexicon groups ([handbook word, reader's word, ...]): each reader's word's stem -> the
+  // handbook's words it leads to (one step: never from one reader's word to another).
+  Engine.prototype.setLexicon = function (groups) {
+    var self = this;
+    this.lexicon = new Map();
+    groups.forEach(function (group) {
+      var target = String(group[0] || "").toLowerCase().trim();
+      if (!target || /\s/.test(target)) return;
+      group.slice(1).forEach(function (member) {
+        var word = String(member).toLowerCase().trim();
+        if (!word || /\s/.test(word)) return;
+        var s = self.stem(word);
+        if (!self.lexicon.has(s)) self.lexicon.set(s, []);
+        var list = self.lexicon.get(s);
+        if (list.indexOf(target) < 0) list.push(target);
+      });
+    });
+  };
+
+  // The handbook's words a reader's word leads to by the lexicon (by its stem, or the stem of
+  // another form of it: "gnäller", "kidsen").
+  Engine.prototype.lexiconWords = function (word) {
+    if (!this.lexicon.size) return [];
+    var self = this, out = [];
+    [word].concat(this.otherForms(word, true)).forEach(function (form) {
+      (self.lexicon.get(self.stem(form)) || []).forEach(function (t) { if (out.indexOf(t) < 0) out.push(t); });
+    });
+    return out;
+  };
+
   // The synonyms of a list of words: word -> the word of the list that brought it.
   Engine.prototype.synonymsOf = function (list) {
     var self = this, out = new Map();
@@ -685,7 +789,7 @@
     var stem = this.stem(w), full = this.fullStem(w);
     keys = ["=" + w, "~" + stem];
     var parts = this.compounds[w];
-    if (parts) for (var i = 0; i < parts.length; i++) keys.push("+" + this.stem(parts[i]));
+    if (parts) for (var i = 0; i < parts.length; i++) keys.push((i === parts.length - 1 ? "+" : "<") + this.stem(parts[i]));
     // Under the stem of the word without an inflectional ending the stemmer missed, where the
     // handbook has that stem ("konton" and "kontot" are "konto"; see ENDINGS).
     var self = this;
@@ -719,7 +823,8 @@
   // ---------------------------------------------------------------------------------------
 
   // Ways to match one word of the question: [{key, kind, weight, via}].
-  Engine.prototype.candidates = function (word, isLast) {
+  // ``isPart``: the word is a part of a typed compound (not looked for in another language).
+  Engine.prototype.candidates = function (word, isLast, isPart) {
     var self = this, out = [], seen = new Set();
     function add(key, kind, via) {
       if (seen.has(key) || !self.has(key)) return;
@@ -730,6 +835,7 @@
     add("=" + word, "exact");
     add("~" + s, "stem");
     add("+" + s, "part");
+    add("<" + s, "modifier");
     // Typed without diacritics: the handbook's words and stems that have them ("andringar").
     if (fold(word) === word) {
       (this.folded.get("=" + word) || []).concat(this.folded.get("~" + s) || []).forEach(function (key) {
@@ -758,7 +864,26 @@
       add("=" + form, "stem", form);
       add("~" + formStem, "stem", form);
       add("+" + formStem, "part", form);
+      add("<" + formStem, "modifier", form);
     });
+    // A word the handbook does not say, that a lexicon links to words it says ("gnälla": "klaga"):
+    // found where those are, as the handbook indexes them (their forms and synonyms).
+    if (!out.some(function (c) { return OWN_WORD[c.kind]; })) {
+      this.lexiconWords(word).forEach(function (target) {
+        self.keysOf(target).forEach(function (key) {
+          if (key[0] === "=" || key[0] === "~") add(key, "lexicon", target);
+        });
+      });
+    }
+    // A word the reader's language's pages lack altogether, nor have as the parts of a compound,
+    // that the same sections in another language say ("privacy"): found there, and then not read
+    // as a typo of another word.
+    if (!out.length && !isPart && this.otherLanguages.length && !(this.compounding && word.length >= 6 && this.split(word))) {
+      this.otherLanguages.forEach(function (locale) {
+        add("@" + locale + "=" + word, "other", word);
+        add("@" + locale + "~" + self.otherStems[locale](word), "other", word);
+      });
+    }
     // The handbook writes the word hyphenated or as a compound of its own ("Facebook-konto").
     var known = out.length > 0;
     if (!known) {
@@ -770,7 +895,7 @@
           this.near(this.stemVocabulary, s, stemLimit).forEach(function (st) { add("~" + st, "typo", st); });
           // A part of the handbook's compounds, with a typo ("instälningar": "inställningar" of
           // "säkerhetsinställningarna").
-          this.near(this.partVocabulary, s, stemLimit).forEach(function (st) { add("+" + st, "typo", st); });
+          this.near(this.partVocabulary, s, stemLimit).forEach(function (st) { add("+" + st, "typo", st); add("<" + st, "typo", st); });
         }
       }
     }
@@ -836,6 +961,12 @@
   // carries the word. The reading with the most letters in known parts wins, the one whose
   // last part is known on a tie.
   Engine.prototype.split = function (word) {
+    if (!this.splits) this.splits = new Map();
+    if (!this.splits.has(word)) this.splits.set(word, this.splitOnce(word));
+    return this.splits.get(word);
+  };
+
+  Engine.prototype.splitOnce = function (word) {
     var strict = this.splitParts(word, false);
     if (strict && strict.allKnown) return strict.parts;
     // A typo in a part ("integritets|instälningar"): read again with parts that are a typo
@@ -855,7 +986,7 @@
       var v = memo.get(part);
       if (v !== undefined) return v;
       var s = self.stem(part);
-      v = self.has("=" + part) || self.has("~" + s) || self.has("+" + s) ? part.length :
+      v = self.has("=" + part) || self.has("~" + s) || self.has("+" + s) || self.has("<" + s) ? part.length :
         loose && part.length >= TYPO_PART ? Math.max(0, part.length - 2 * self.typos(part)) : 0;
       memo.set(part, v);
       return v;
@@ -925,8 +1056,8 @@
         // Inside a typed compound, a part found as part of the handbook's compound counts as
         // the word itself: "sekretess|inställningar" and "säkerhets|inställningarna".
         if (parts) entry.parts = parts.map(function (p) {
-          var found = self.candidates(p, false).filter(function (c) { return c.kind !== "prefix"; });
-          found.forEach(function (c) { if (c.kind === "part") c.weight = KIND.stem; });
+          var found = self.candidates(p, false, true).filter(function (c) { return c.kind !== "prefix"; });
+          found.forEach(function (c) { if (c.kind === "part" || c.kind === "modifier") c.weight = KIND.stem; });
           return { word: p, candidates: found };
         });
       }
@@ -1004,16 +1135,22 @@
         if (!self.docs[k].boilerplate) ownElsewhere = true;
       }
       q.onlyInBoilerplate = own > 0 && !ownElsewhere && !q.little && q.word.length >= OWN_WORD_LENGTH;
-      var idf = df ? self.idf(own || df) : 0;
-      q.strength = idf * q.weight;
+      q.idf = df ? self.idf(own || df) : 0;
+      q.best = best;
+    });
+    this.weighCommonWords(parsed, matchedBy);
+    parsed.forEach(function (q, qi) {
+      var best = q.best, how = matchedBy[qi];
+      q.strength = q.idf * q.weight;
       informative += q.strength;
       // How much of the question a section covers: each word by its weight, and by how well it
       // matched (an exact word fully, a typo about half).
       for (var d = 0; d < n; d++) {
         if (!best[d]) continue;
-        total[d] += best[d] * idf * q.weight;
+        total[d] += best[d] * q.strength;
         covered[d] += q.strength * how[d].weight;
       }
+      q.best = null;
     });
     // Every key the question's words (not little words) can match, for headingShare.
     var queryKeys = new Set();
@@ -1065,6 +1202,32 @@
     ranked = ranked.filter(function (r) { return r.score >= top * MIN_SHARE_OF_BEST; }).slice(0, MAX_RESULTS);
     var results = ranked.map(function (r) { return self.describe(r.doc, r.score, parsed, matchedBy, explain); });
     return { query: String(query || ""), words: parsed.map(describeWord), results: results, groups: group(results) };
+  };
+
+  // A word of the question that nearly every page has, or that the handbook's title has, counts
+  // less (see COMMON_PAGES): its weight falls with the share of pages that have it (as itself,
+  // another form of it, or a part of a compound).
+  Engine.prototype.weighCommonWords = function (parsed, matchedBy) {
+    var self = this, pages = this.pageCount;
+    if (pages < COMMON_MIN_PAGES) return;
+    var seen = new Uint8Array(pages);
+    parsed.forEach(function (q, qi) {
+      if (q.little || !q.idf) return;
+      var share = 1;
+      if (!q.candidates.some(function (c) { return OWN_WORD[c.kind] && self.titleKeys.has(c.key); })) {
+        var how = matchedBy[qi], count = 0;
+        seen.fill(0);
+        for (var d = 0; d < how.length; d++) {
+          if (!how[d] || !OWN_WORD[how[d].kind]) continue;
+          var p = self.docs[d].pageNumber;
+          if (!seen[p]) { seen[p] = 1; count++; }
+        }
+        share = count / pages;
+      }
+      if (share <= COMMON_PAGES) return;
+      q.common = true;
+      q.weight *= 1 - (share - COMMON_PAGES) / (1 - COMMON_PAGES) * (1 - COMMON_WEIGHT);
+    });
   };
 
   // Proximity (see PROXIMITY): the best sections' scores grow by the share of the question's
@@ -1203,7 +1366,7 @@
 
   function describeWord(q) {
     return {
-      word: q.word, little: q.little,
+      word: q.word, little: q.little, common: !!q.common,
       parts: q.parts ? q.parts.map(function (p) { return p.word; }) : null,
       found: q.strength > 0
     };
@@ -1224,6 +1387,10 @@
           word: q.word, part: how.kind === "split" ? m.via : null, form: m.key.slice(1),
           kind: how.kind === "split" ? "part" : m.kind, key: m.key
         };
+        // The handbook's word that the lexicon led to ("gnälla" -> "klaga"); the other language
+        // whose same section has the word ("privacy": en).
+        if (m.kind === "lexicon") match.link = m.via;
+        if (m.kind === "other") { match.language = m.key.slice(1, m.key.search(/[=~]/)); match.form = m.key.slice(match.language.length + 2); }
         if (explain) match.fields = self.fieldsWith(doc, m.key);
         matches.push(match);
       });
@@ -1241,6 +1408,7 @@
   // A field that has the key only through a synonym is named "field~word" (the word it has).
   Engine.prototype.fieldsWith = function (doc, key) {
     var self = this, out = [];
+    if (key[0] === "@") return ["other"];
     FIELDS.forEach(function (f) {
       if (words(doc.fields[f]).some(function (w) { return self.keysOf(w).indexOf(key) >= 0; })) return out.push(f);
       var via = null;
