@@ -112,14 +112,21 @@ _NAV_NAME = re.compile(r'<nav class="md-nav md-nav--primary" aria-label="([^"]*)
 _DRAWER_LABEL = re.compile(r'<label class="md-header__button md-icon" for="__drawer">\s*(<svg.*?</svg>)', re.S)
 
 
-def header(html: str) -> str:
+def search_dialog_name(html: str) -> str:
     name = _found(html, _SEARCH_NAME, "search dialog name", "the search options' <nav aria-label>").group(1)
-    html = apply_seam(html, "search dialog name", _DIALOG, f'{_DIALOG} aria-label="{name}"')
+    return apply_seam(html, "search dialog name", _DIALOG, f'{_DIALOG} aria-label="{name}"')
+
+
+def menu_button(html: str) -> str:
     label = _found(html, _DRAWER_LABEL, "menu button", "the header's <label … for=\"__drawer\"> with its icon")
     nav = _found(html, _NAV_NAME, "menu button", "the primary <nav aria-label>").group(1)
     button = (f'<button type="button" class="md-header__button md-icon handbook-menu" aria-label="{nav}" '
               f'aria-expanded="false" hidden>{label.group(1)}</button>')
     return html[:label.start()] + button + html[label.start():]
+
+
+def header(html: str) -> str:
+    return menu_button(search_dialog_name(html))
 
 
 # Every script deferred, so that none holds up the first paint. material-seams.js (the JavaScript
@@ -128,10 +135,11 @@ def header(html: str) -> str:
 _BUNDLE = re.compile(r'<script src="((?:[^"]*/)?)assets/javascripts/bundle\.[^"]*"')
 
 
-def deferred_scripts(html: str) -> str:
+def deferred_scripts(html: str, *, seams: bool = True) -> str:
     bundle = _found(html, _BUNDLE, "deferred scripts", "<script src=\"…assets/javascripts/bundle.….js\">")
-    seams = f'<script defer src="{bundle.group(1)}assets/javascripts/material-seams.js"></script>\n'
-    html = html[:bundle.start()] + seams + html[bundle.start():]
+    if seams:
+        script = f'<script defer src="{bundle.group(1)}assets/javascripts/material-seams.js"></script>\n'
+        html = html[:bundle.start()] + script + html[bundle.start():]
     return html.replace("<script src=", "<script defer src=")
 
 
@@ -163,3 +171,11 @@ def fix_page_html(html: str) -> str:
     for name, toggle in _TOGGLES.items():
         html = apply_seam(html, name, toggle, toggle.replace(' autocomplete="off"', ""))
     return html
+
+
+def zensical_page(html: str) -> str:
+    """A page built by Zensical 0.0.73 with the edits its theme (Material's templates, changed)
+    still needs. Its app config already points each language at its own root, its search dialog
+    has a name and its head no hreflang links; its bundle speaks another search protocol, so
+    material-seams.js, and with it the handbook's search in the browser, is not loaded yet."""
+    return fix_page_html(deferred_scripts(menu_button(html), seams=False))

@@ -47,10 +47,15 @@ def plain(value):
     return value
 
 
-def language_context(lang, *, labels, feed_title: str, search_feedback: bool, site_url: str) -> dict:
-    """What the templates read as ``config.extra.handbook`` while ``lang`` is built."""
+def language_context(lang, *, labels, feed_title: str, search_feedback: bool, site_url: str,
+                     start_pages: dict[str, str], root: str | None = None) -> dict:
+    """What the templates read as ``config.extra.handbook`` while ``lang`` is built. ``root``: the
+    language's start page as the ``url`` filter sees it: ``en/`` on MkDocs, which builds one site,
+    "" on Zensical, which builds one site per language (default: ``lang.url_prefix()``);
+    ``start_pages``: each language's start page, by locale, for the 404 pages."""
+    root = lang.url_prefix() if root is None else root
     return {"labels": plain(labels), "language": {"locale": lang.locale, "name": lang.name},
-            "root": lang.url_prefix(), "feed": lang.url_prefix() + FEED, "feed_title": feed_title,
+            "root": root, "feed": root + FEED, "feed_title": feed_title, "start_pages": dict(start_pages),
             "search_feedback": bool(search_feedback), "site_path": urlsplit(site_url or "/").path or "/"}
 
 

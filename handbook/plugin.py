@@ -148,7 +148,8 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         self.feed_titles[lang.locale] = f"{config.site_name}: {self.labels(config).changes.recent}"
         config.extra["handbook"] = page_facts.language_context(
             lang, labels=self.labels(config), feed_title=self.feed_titles[lang.locale],
-            search_feedback=self.config.search_feedback, site_url=config.site_url or "/")
+            search_feedback=self.config.search_feedback, site_url=config.site_url or "/",
+            start_pages={other.locale: other.url_prefix() or "./" for other in self.languages})
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,0 +1,223 @@
+"""``handbook-build``: the handbook built by either engine, MkDocs (the default, what the handbook
+is published with) or Zensical (the successor of Material for MkDocs, through zensical-i18n).
+
+``--engine mkdocs`` runs ``mkdocs build``: the handbook plugin (handbook/plugin.py) makes every
+step at MkDocs' events. ``--engine zensical`` builds a staging copy of the project, because
+Zensical runs no plugin of ours:
+
+1. the editor checks that need only the sources, as the MkDocs build runs them;
+2. the staging copy: ``mkdocs.yml`` with each language's labels as ``extra.handbook``
+   (page_facts.language_context) and the pages with the Markdown the plugin fills in (contact
+   details, recent changes, settings) and their facts in the front matter as ``page_facts``
+   (page_facts.page_facts): what the templates read, on either engine;
+3. ``zensical-i18n build`` (a command: Zensical has no plugin API yet);
+4. the steps over the built site folder that do not depend on the engine (``site_steps``):
+   the edits of Material's HTML where the page has it (material_seams), one search index per
+   language built from the built pages (built_search), the Content-Security-Policy that
+   deploy/ sends (security_headers: the inline scripts' hashes must be the ones it lists),
+   and the link and anchor check (link_checker).
+
+What the Zensical build does not make yet is listed in README.md, "When Material reaches end
+of life".
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import yaml
+
+from handbook import (
+    built_search, change_notes, checks, contact_details, git, i18n, link_checker, material_seams, page_facts,
+    page_metadata, security_headers, settings_text,
+)
+from handbook.pdf_assemble import pdf_name
+from handbook.project import MKDOCS_FILE, HandbookError, Language, load_mkdocs_config, page_and_language
+
+ENGINES = ("mkdocs", "zensical")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\n(.*?\n)(?:---|\.\.\.)[ \t]*\n", re.S)
+
+
+def page_url(name: str, lang: Language) -> str:
+    """The URL of a page file (``x.md``, ``x.en.md``) from the site root: ``x/``, ``en/x/``."""
+    stem = name[: -len(".md")] if lang.default else name[: -len(f".{lang.locale}.md")]
+    return lang.url_prefix() + (stem[: -len("index")] if stem == "index" or stem.endswith("/index") else f"{stem}/")
+
+
+def staged_page(text: str, *, facts: dict, markdown) -> str:
+    """A page's Markdown for the staging copy: its facts added to its front matter, its body
+    through ``markdown`` (the fills the plugin makes at on_page_markdown)."""
+    match = _FRONT_MATTER.match(text)
+    head, body = (match.group(1), text[match.end():]) if match else ("", text)
+    facts_yaml = yaml.safe_dump({"page_facts": facts}, allow_unicode=True, sort_keys=False)
+    return f"---\n{head}{facts_yaml}---\n{markdown(body)}"
+
+
+def stage(project: Path, staging: Path, config, settings, langs: list[Language]) -> dict[str, list]:
+    """The project as Zensical builds it (see the module's docstring, step 2); each language's
+    change notes, newest first."""
+    docs = Path(config.docs_dir)
+    shutil.copytree(project / "overrides", staging / "overrides")
+    dates = git.last_commit_dates(docs)
+    pages = sorted(p for p in docs.rglob("*.md"))
+    changes = {lang.locale: change_notes.language_changes([
+        (p, f"docs/{p.relative_to(docs).as_posix()}", page_and_language(p.relative_to(docs).as_posix(), langs)[0],
+         page_url(p.relative_to(docs).as_posix(), lang))
+        for p in pages if page_and_language(p.relative_to(docs).as_posix(), langs)[1] == lang]) for lang in langs}
+    site_url = (config.site_url or "/").rstrip("/") + "/"
+    for path in sorted(docs.rglob("*")):
+        rel = path.relative_to(docs).as_posix()
+        target = staging / "docs" / rel
+        if path.is_dir():
+            target.mkdir(parents=True, exist_ok=True)
+            continue
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if path.suffix != ".md":
+            shutil.copy2(path, target)
+            continue
+        here, lang = page_and_language(rel, langs)
+        labels = settings.labels[lang.locale]
+        meta, _ = page_metadata.check(path, f"docs/{rel}")
+        url = page_url(rel, lang)
+        title = meta.get("title") or config.site_name
+        facts = page_facts.plain(page_facts.page_facts(
+            meta, updated=dates.get(path.resolve()), labels=labels, edit_url=None, feedback_url=settings.feedback_url,
+            changes=meta.get("changes") or [], title=title, url=site_url + url))
+
+        def markdown(body: str, lang=lang, labels=labels, here=here, rel=rel) -> str:
+            body = contact_details.fill(body, settings.contact, labels.contact, lang.locale)
+            body = change_notes.MARKER.sub(lambda m: change_notes.recent_markdown(
+                changes[lang.locale], int(m.group(1)) if m.group(1) else None, date_locale=labels.date_locale,
+                here=here, none_yet=labels.changes.none_yet), body)
+            return settings_text.fill(body, settings=settings, labels=labels, locale=lang.locale, page_name=f"docs/{rel}")
+
+        target.write_text(staged_page(path.read_text(encoding="utf-8"), facts=facts, markdown=markdown), encoding="utf-8")
+    (staging / "mkdocs.yml").write_text(staged_config(project / "mkdocs.yml", config, settings, langs), encoding="utf-8")
+    return changes
+
+
+def write_feeds(site_dir: Path, changes: dict[str, list], *, config, settings, langs: list[Language]) -> None:
+    """Each language's Atom feed of changes, as the plugin's on_post_build writes it."""
+    names = {entry.locale: entry.site_name for entry in config.plugins[i18n.PLUGIN].config.languages}
+    for lang in langs:
+        labels = settings.labels[lang.locale]
+        feed = change_notes.atom_feed(
+            changes[lang.locale], site_url=config.site_url or "/", lang=lang,
+            title=f"{names.get(lang.locale) or config.site_name}: {labels.changes.recent}",
+            author=labels.contact.unit, fallback_updated=page_facts.build_date())
+        (site_dir / lang.url_prefix() / change_notes.FEED).write_text(feed, encoding="utf-8")
+
+
+def staged_config(mkdocs_file: Path, config, settings, langs: list[Language]) -> str:
+    """mkdocs.yml for Zensical: ``!ENV`` values resolved, and each language's labels under its
+    i18n entry as ``extra: handbook:`` (zensical-i18n merges a language's ``extra``)."""
+    from mkdocs.utils.yaml import get_yaml_loader
+
+    data = yaml.load(mkdocs_file.read_text(encoding="utf-8"), Loader=get_yaml_loader(config=config))
+    by_locale = {lang.locale: lang for lang in langs}
+    site_path = urlsplit(data.get("site_url") or "/").path or "/"
+    for plugin in data.get("plugins", []):
+        if isinstance(plugin, dict) and i18n.PLUGIN in plugin:
+            for entry in plugin[i18n.PLUGIN]["languages"]:
+                lang = by_locale.get(entry["locale"])
+                if not lang:
+                    continue
+                labels = settings.labels[lang.locale]
+                site_name = entry.get("site_name") or data["site_name"]
+                entry.setdefault("extra", {})["handbook"] = page_facts.language_context(
+                    lang, labels=labels, feed_title=f"{site_name}: {labels.changes.recent}",
+                    search_feedback=settings.search_feedback, site_url=data.get("site_url") or "/", root="",
+                    start_pages={other.locale: site_path + other.url_prefix() for other in langs})
+    data["site_dir"] = "site"
+    data["docs_dir"] = "docs"
+    return yaml.safe_dump(page_facts.plain(data), allow_unicode=True, sort_keys=False)
+
+
+def site_steps(site_dir: Path, *, langs: list[Language], project: Path, settings, site_url: str) -> list[str]:
+    """The steps over a built site that need no engine; the problems found (none: all is well)."""
+    for lang in langs:
+        for page in [*built_search.language_pages(site_dir, lang, langs), site_dir / lang.url_prefix() / "404.html"]:
+            html = page.read_text(encoding="utf-8")
+            page.write_text(material_seams.zensical_page(html), encoding="utf-8")
+    built_search.write_indexes(site_dir, langs, project=project, settings=settings)
+    problems = link_checker.check_site(site_dir, site_url)
+    # No PDF yet on Zensical (README, "When Material reaches end of life"): its links are the
+    # only ones allowed to lead nowhere, and the build says so.
+    pdfs = [pdf_name(lang) for lang in langs]
+    missing = [p for p in problems if any(f"link '{name}' leads to a page that does not exist" in p for name in pdfs)]
+    if missing:
+        print(f"handbook-build: no PDF on Zensical yet; {len(missing)} link(s) to it lead nowhere.", file=sys.stderr)
+    problems = [p for p in problems if p not in missing]
+    try:
+        security_headers.content_security_policy(site_dir)
+    except ValueError as err:
+        problems.append(f"Content-Security-Policy: {err}")
+    return problems
+
+
+def build_zensical(project: Path, site_dir: Path, *, quiet: bool = False) -> list[str]:
+    """Build the handbook with Zensical into ``site_dir``; the problems found."""
+    config = load_mkdocs_config(project / "mkdocs.yml")
+    langs = i18n.languages(config)
+    settings = config.plugins["handbook"].config
+    found = checks.source_problems(checks.Sources.of(config, settings, langs))
+    if found:
+        return found
+    with tempfile.TemporaryDirectory(prefix="handbook-zensical-") as tmp:
+        staging = Path(tmp)
+        changes = stage(project, staging, config, settings, langs)
+        started = time.perf_counter()
+        run = subprocess.run([sys.executable, "-m", "zensical_i18n", "build", "--clean"], cwd=staging,
+                             capture_output=True, text=True)
+        if run.returncode:
+            return [f"zensical-i18n build failed:\n{run.stdout}{run.stderr}".rstrip()]
+        if not quiet:
+            print(f"zensical-i18n build: {time.perf_counter() - started:.2f} s", file=sys.stderr)
+        if site_dir.exists():
+            shutil.rmtree(site_dir)
+        shutil.move(str(staging / "site"), site_dir)
+    write_feeds(site_dir, changes, config=config, settings=settings, langs=langs)
+    return site_steps(site_dir, langs=langs, project=project, settings=settings,
+                      site_url=urlsplit(config.site_url or "").path and (config.site_url or ""))
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="handbook-build", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--engine", choices=ENGINES, default="mkdocs",
+                        help="mkdocs (default, as 'mkdocs build') or zensical (needs 'uv sync --group zensical')")
+    parser.add_argument("--site-dir", type=Path, default=None, help="where the site goes (default: site/)")
+    parser.add_argument("--config", type=Path, default=MKDOCS_FILE, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    project = args.config.resolve().parent
+    if args.engine == "mkdocs":
+        command = [sys.executable, "-m", "mkdocs", "build", "-f", str(args.config)]
+        return subprocess.call(command + (["--site-dir", str(args.site_dir)] if args.site_dir else []))
+    try:
+        import zensical_i18n  # noqa: F401
+    except ImportError:
+        print("handbook-build: Zensical is not installed. Run 'uv sync --group zensical' first.", file=sys.stderr)
+        return 2
+    site_dir = (args.site_dir or project / "site").resolve()
+    started = time.perf_counter()
+    try:
+        found = build_zensical(project, site_dir)
+    except HandbookError as err:
+        found = [str(err)]
+    if found:
+        print(checks.report(found), file=sys.stderr)
+        return 1
+    print(f"Built with Zensical into {site_dir} in {time.perf_counter() - started:.1f} s.", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
