@@ -98,7 +98,10 @@ def stage(project: Path, staging: Path, config, settings, langs: list[Language])
             body = change_notes.MARKER.sub(lambda m: change_notes.recent_markdown(
                 changes[lang.locale], int(m.group(1)) if m.group(1) else None, date_locale=labels.date_locale,
                 here=here, none_yet=labels.changes.none_yet), body)
-            return settings_text.fill(body, settings=settings, labels=labels, locale=lang.locale, page_name=f"docs/{rel}")
+            body = settings_text.fill(body, settings=settings, labels=labels, locale=lang.locale, page_name=f"docs/{rel}")
+            # Zensical keeps a passage with data-search-exclude out of its own index and drops the
+            # attribute from the page: a class tells the handbook's index (built_search) too.
+            return body.replace("{: data-search-exclude }", "{: .handbook-search-exclude data-search-exclude }")
 
         target.write_text(staged_page(path.read_text(encoding="utf-8"), facts=facts, markdown=markdown), encoding="utf-8")
     (staging / "mkdocs.yml").write_text(staged_config(project / "mkdocs.yml", config, settings, langs), encoding="utf-8")
@@ -187,7 +190,7 @@ def build_zensical(project: Path, site_dir: Path, *, quiet: bool = False) -> lis
         shutil.move(str(staging / "site"), site_dir)
     write_feeds(site_dir, changes, config=config, settings=settings, langs=langs)
     return site_steps(site_dir, langs=langs, project=project, settings=settings,
-                      site_url=urlsplit(config.site_url or "").path and (config.site_url or ""))
+                      site_url=config.site_url or "")
 
 
 def main(argv: list[str] | None = None) -> int:
