@@ -12,10 +12,12 @@ Zensical runs no plugin of ours:
    (page_facts.page_facts): what the templates read, on either engine;
 3. ``zensical-i18n build`` (a command: Zensical has no plugin API yet);
 4. the steps over the built site folder that do not depend on the engine (``site_steps``):
-   the edits of Material's HTML where the page has it (material_seams), one search index per
-   language built from the built pages (built_search), the Content-Security-Policy that
-   deploy/ sends (security_headers: the inline scripts' hashes must be the ones it lists),
-   and the link and anchor check (link_checker).
+   the edits of the theme's HTML that Zensical still needs (material_seams.zensical_page), the
+   links to other websites marked (external_links), minified pages and own assets (minify), each
+   language's feed (change_notes), one search index per language built from the built pages
+   (built_search), the link and anchor check (link_checker), and the Content-Security-Policy
+   (security_headers: an inline event handler stops the build; the hashes deploy/nginx.conf
+   does not send yet are reported).
 
 What the Zensical build does not make yet is listed in README.md, "When Material reaches end
 of life".
@@ -37,8 +39,8 @@ from urllib.parse import urlsplit
 import yaml
 
 from handbook import (
-    built_search, change_notes, checks, contact_details, git, i18n, link_checker, material_seams, page_facts,
-    page_metadata, security_headers, settings_text,
+    built_search, change_notes, checks, contact_details, external_links, git, i18n, link_checker, material_seams,
+    minify, page_facts, page_metadata, security_headers, settings_text,
 )
 from handbook.pdf_assemble import pdf_name
 from handbook.project import MKDOCS_FILE, HandbookError, Language, load_mkdocs_config, page_and_language
@@ -147,10 +149,14 @@ def staged_config(mkdocs_file: Path, config, settings, langs: list[Language]) ->
 
 def site_steps(site_dir: Path, *, langs: list[Language], project: Path, settings, site_url: str) -> list[str]:
     """The steps over a built site that need no engine; the problems found (none: all is well)."""
+    host = urlsplit(site_url).netloc
     for lang in langs:
+        label = settings.labels[lang.locale].external_link
         for page in [*built_search.language_pages(site_dir, lang, langs), site_dir / lang.url_prefix() / "404.html"]:
-            html = page.read_text(encoding="utf-8")
-            page.write_text(material_seams.zensical_page(html), encoding="utf-8")
+            html = material_seams.zensical_page(page.read_text(encoding="utf-8"))
+            page.write_text(minify.minify(mark_in_content(html, host, label)), encoding="utf-8")
+        # Zensical builds each language as a site of its own, with its own copy of the assets.
+        minify.minify_own_assets(project / "overrides", site_dir / lang.url_prefix())
     built_search.write_indexes(site_dir, langs, project=project, settings=settings)
     problems = link_checker.check_site(site_dir, site_url)
     # No PDF yet on Zensical (README, "When Material reaches end of life"): its links are the
@@ -170,6 +176,16 @@ def site_steps(site_dir: Path, *, langs: list[Language], project: Path, settings
                   "deploy/nginx.conf's Content-Security-Policy; 'uv run handbook-security-headers DIR "
                   "--write-deploy' writes the policy this build needs.", file=sys.stderr)
     return problems
+
+
+def mark_in_content(html: str, host: str, label: str) -> str:
+    """The page with the links to other websites in its content marked (external_links), as the
+    plugin marks the content MkDocs renders: the article, up to the page facts."""
+    start, end = html.find("<article"), html.find('<aside class="handbook-page-facts"')
+    end = html.find("</article>") if end < 0 else end
+    if start < 0 or end < 0:
+        return html
+    return html[:start] + external_links.mark_external_links(html[start:end], host, label) + html[end:]
 
 
 def csp_not_deployed(site_dir: Path) -> list[str]:

@@ -125,6 +125,17 @@ def test_the_recent_changes_page_and_the_feed_are_there_on_zensical(zensical):
         assert "<feed" in (zensical / prefix / "feed.xml").read_text(encoding="utf-8")
 
 
+def test_links_to_other_websites_are_marked_on_zensical_as_on_mkdocs(zensical, mkdocs):
+    for page in sorted(mkdocs.rglob("index.html")):
+        path = page.parent.relative_to(mkdocs).as_posix()
+        if path.endswith("search"):
+            continue
+        marks = [[a.get_text(" ", strip=True) for a in soup(site, path).select("article a.handbook-external")]
+                 for site in (zensical, mkdocs)]
+        assert marks[0] == marks[1], path
+    assert soup(zensical, "kontakta-oss").select("a.handbook-external .handbook-visually-hidden")
+
+
 def test_the_handbooks_search_index_from_zensicals_pages_equals_the_mkdocs_builds(zensical, mkdocs):
     for prefix in ("", "en/"):
         ours = json.loads((zensical / prefix / "search" / "search_index.json").read_text(encoding="utf-8"))
