@@ -15,7 +15,8 @@ Zensical runs no plugin of ours:
    the edits of the theme's HTML that Zensical still needs (material_seams.zensical_page), the
    links to other websites marked (external_links), minified pages and own assets (minify), each
    language's feed (change_notes), one search index per language built from the built pages
-   (built_search), the link and anchor check (link_checker), and the Content-Security-Policy
+   (built_search), the PDFs (pdf_render, unless HANDBOOK_PDF=0), the link and anchor check
+   (link_checker), and the Content-Security-Policy
    (security_headers: an inline event handler stops the build; the hashes deploy/nginx.conf
    does not send yet are reported).
 
@@ -26,6 +27,7 @@ of life".
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
 import re
 import shutil
@@ -147,7 +149,18 @@ def staged_config(mkdocs_file: Path, config, settings, langs: list[Language]) ->
     return yaml.safe_dump(page_facts.plain(data), allow_unicode=True, sort_keys=False)
 
 
-def site_steps(site_dir: Path, *, langs: list[Language], project: Path, settings, site_url: str) -> list[str]:
+def write_pdfs(site_dir: Path, langs: list[Language], labels: dict, project: Path) -> None:
+    """The whole handbook as a PDF per language, from the built pages, as the plugin makes it."""
+    from handbook import pdf_render  # WeasyPrint loads only for builds that make PDFs
+
+    started = time.perf_counter()
+    written = pdf_render.write_all(site_dir, langs, labels, git.short_commit(project), pdf_render.build_time())
+    print(f"handbook-build: PDFs in {time.perf_counter() - started:.1f} s: "
+          + ", ".join(f"{p.path.relative_to(site_dir).as_posix()} ({p.pages} pages)" for p in written), file=sys.stderr)
+
+
+def site_steps(site_dir: Path, *, langs: list[Language], project: Path, settings, site_url: str,
+               pdf_labels: dict | None = None) -> list[str]:
     """The steps over a built site that need no engine; the problems found (none: all is well)."""
     host = urlsplit(site_url).netloc
     for lang in langs:
@@ -158,14 +171,16 @@ def site_steps(site_dir: Path, *, langs: list[Language], project: Path, settings
         # Zensical builds each language as a site of its own, with its own copy of the assets.
         minify.minify_own_assets(project / "overrides", site_dir / lang.url_prefix())
     built_search.write_indexes(site_dir, langs, project=project, settings=settings)
+    if pdf_labels:
+        write_pdfs(site_dir, langs, pdf_labels, project)
     problems = link_checker.check_site(site_dir, site_url)
-    # No PDF yet on Zensical (README, "When Material reaches end of life"): its links are the
-    # only ones allowed to lead nowhere, and the build says so.
+    # Without the PDF (HANDBOOK_PDF=0, as in a quick MkDocs build) its links are the only ones
+    # allowed to lead nowhere, and the build says so.
     pdfs = [pdf_name(lang) for lang in langs]
     missing = [p for p in problems if any(f"link '{name}' leads to a page that does not exist" in p for name in pdfs)]
-    if missing:
-        print(f"handbook-build: no PDF on Zensical yet; {len(missing)} link(s) to it lead nowhere.", file=sys.stderr)
-    problems = [p for p in problems if p not in missing]
+    if missing and not pdf_labels:
+        print(f"handbook-build: no PDF (HANDBOOK_PDF=0); {len(missing)} link(s) to it lead nowhere.", file=sys.stderr)
+        problems = [p for p in problems if p not in missing]
     try:
         missing = csp_not_deployed(site_dir)
     except ValueError as err:
@@ -220,8 +235,13 @@ def build_zensical(project: Path, site_dir: Path, *, quiet: bool = False) -> lis
             shutil.rmtree(site_dir)
         shutil.move(str(staging / "site"), site_dir)
     write_feeds(site_dir, changes, config=config, settings=settings, langs=langs)
+    pdf_labels = None
+    if settings.pdf:
+        from handbook import pdf_render
+
+        pdf_labels = pdf_render.labels_from_config(config)
     return site_steps(site_dir, langs=langs, project=project, settings=settings,
-                      site_url=config.site_url or "")
+                      site_url=config.site_url or "", pdf_labels=pdf_labels)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -235,9 +255,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.engine == "mkdocs":
         command = [sys.executable, "-m", "mkdocs", "build", "-f", str(args.config)]
         return subprocess.call(command + (["--site-dir", str(args.site_dir)] if args.site_dir else []))
-    try:
-        import zensical_i18n  # noqa: F401
-    except ImportError:
+    if importlib.util.find_spec("zensical_i18n") is None:  # run as a command, never imported
         print("handbook-build: Zensical is not installed. Run 'uv sync --group zensical' first.", file=sys.stderr)
         return 2
     site_dir = (args.site_dir or project / "site").resolve()
