@@ -57,6 +57,17 @@ def page_url(name: str, lang: Language) -> str:
     return lang.url_prefix() + (stem[: -len("index")] if stem == "index" or stem.endswith("/index") else f"{stem}/")
 
 
+def language_changes(docs: Path, lang: Language, langs: list[Language]) -> list:
+    """The change notes of one language's pages, newest first (as the plugin's on_files gathers them)."""
+    pages = []
+    for path in sorted(docs.rglob("*.md")):
+        rel = path.relative_to(docs).as_posix()
+        page, page_lang = page_and_language(rel, langs)
+        if page_lang == lang:
+            pages.append((path, f"docs/{rel}", page, page_url(rel, lang)))
+    return change_notes.language_changes(pages)
+
+
 def staged_page(text: str, *, facts: dict, markdown) -> str:
     """A page's Markdown for the staging copy: its facts added to its front matter, its body
     through ``markdown`` (the fills the plugin makes at on_page_markdown)."""
@@ -72,11 +83,7 @@ def stage(project: Path, staging: Path, config, settings, langs: list[Language])
     docs = Path(config.docs_dir)
     shutil.copytree(project / "overrides", staging / "overrides")
     dates = git.last_commit_dates(docs)
-    pages = sorted(p for p in docs.rglob("*.md"))
-    changes = {lang.locale: change_notes.language_changes([
-        (p, f"docs/{p.relative_to(docs).as_posix()}", page_and_language(p.relative_to(docs).as_posix(), langs)[0],
-         page_url(p.relative_to(docs).as_posix(), lang))
-        for p in pages if page_and_language(p.relative_to(docs).as_posix(), langs)[1] == lang]) for lang in langs}
+    changes = {lang.locale: language_changes(docs, lang, langs) for lang in langs}
     site_url = (config.site_url or "/").rstrip("/") + "/"
     for path in sorted(docs.rglob("*")):
         rel = path.relative_to(docs).as_posix()

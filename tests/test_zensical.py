@@ -247,3 +247,15 @@ def test_under_nginx_with_the_builds_own_policy_no_zensical_page_violates_the_cs
 def test_under_nginx_zensicals_search_box_styles_pass_the_csp(visits):
     found = csp_found(visits, theirs=True)
     assert found == [], "\n".join(found)
+
+
+def test_the_staging_copy_gives_each_page_its_url_and_its_facts_in_the_front_matter():
+    from handbook.build import page_url, staged_page
+    from handbook.project import Language
+
+    sv, en = Language("sv", "Svenska", True), Language("en", "English", False)
+    assert [page_url("index.md", sv), page_url("index.en.md", en), page_url("a/b.en.md", en), page_url("a/index.md", sv)] == [
+        "", "en/", "en/a/b/", "a/"]
+    staged = staged_page("---\nowner: Enheten\n---\n\n# T\n", facts={"owner": "Enheten", "overdue": True},
+                         markdown=lambda body: body.replace("# T", "# Title"))
+    assert staged == "---\nowner: Enheten\npage_facts:\n  owner: Enheten\n  overdue: true\n---\n\n# Title\n"
