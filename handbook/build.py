@@ -5,7 +5,8 @@ is published with) or Zensical (the successor of Material for MkDocs, through ze
 step at MkDocs' events. ``--engine zensical`` builds a staging copy of the project, because
 Zensical runs no plugin of ours:
 
-1. the editor checks that need only the sources, as the MkDocs build runs them;
+1. the editor checks, as ``handbook-check`` makes them: the sources, and the HTML each page
+   becomes against the allowlist (html_safety);
 2. the staging copy: ``mkdocs.yml`` with each language's labels as ``extra.handbook``
    (page_facts.language_context) and the pages with the Markdown the plugin fills in (contact
    details, recent changes, settings) and their facts in the front matter as ``page_facts``
@@ -225,7 +226,9 @@ def build_zensical(project: Path, site_dir: Path, *, quiet: bool = False) -> lis
     config = load_mkdocs_config(project / "mkdocs.yml")
     langs = i18n.languages(config)
     settings = config.plugins["handbook"].config
-    found = checks.source_problems(checks.Sources.of(config, settings, langs))
+    # The checks MkDocs makes of the sources and of each page's HTML (the allowlist): what
+    # handbook-check makes, over the same Markdown with the same extensions that Zensical loads.
+    found = checks.all_problems(project / "mkdocs.yml", drift_too=False)
     if found:
         return found
     with tempfile.TemporaryDirectory(prefix="handbook-zensical-") as tmp:

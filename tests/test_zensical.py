@@ -259,3 +259,18 @@ def test_the_staging_copy_gives_each_page_its_url_and_its_facts_in_the_front_mat
     staged = staged_page("---\nowner: Enheten\n---\n\n# T\n", facts={"owner": "Enheten", "overdue": True},
                          markdown=lambda body: body.replace("# T", "# Title"))
     assert staged == "---\nowner: Enheten\npage_facts:\n  owner: Enheten\n  overdue: true\n---\n\n# Title\n"
+
+
+def test_a_page_with_html_outside_the_allowlist_stops_the_zensical_build_as_it_stops_mkdocs(tmp_path):
+    try:
+        import zensical_i18n  # noqa: F401
+    except ImportError:
+        not_installed("Zensical is not installed: run 'uv sync --group zensical'.")
+    project = copy_project(tmp_path / "project")
+    edit(project, "facebook-konton.md", "## Vem ser vad?", '<script>alert("x")</script>\n\n## Vem ser vad?')
+    result = subprocess.run([sys.executable, "-m", "handbook.build", "--engine", "zensical", "--site-dir",
+                             str(project / "out"), "--config", str(project / "mkdocs.yml")],
+                            cwd=project, capture_output=True, text=True, timeout=120, env={**os.environ, "HANDBOOK_PDF": "0"})
+    assert result.returncode == 1
+    assert "docs/facebook-konton.md:" in result.stderr and "the element <script> is not allowed in a page" in result.stderr
+    assert "Traceback" not in result.stderr and not (project / "out").exists()
