@@ -241,17 +241,21 @@ def build_zensical(project: Path, site_dir: Path, *, quiet: bool = False) -> lis
             return [f"zensical-i18n build failed:\n{run.stdout}{run.stderr}".rstrip()]
         if not quiet:
             print(f"zensical-i18n build: {time.perf_counter() - started:.2f} s", file=sys.stderr)
+        built = staging / "site"
+        write_feeds(built, changes, config=config, settings=settings, langs=langs)
+        pdf_labels = None
+        if settings.pdf:
+            from handbook import pdf_render
+
+            pdf_labels = pdf_render.labels_from_config(config)
+        found = site_steps(built, langs=langs, project=project, settings=settings,
+                           site_url=config.site_url or "", pdf_labels=pdf_labels)
+        if found:
+            return found  # the last good site stays as it was, as with MkDocs (atomic_site)
         if site_dir.exists():
             shutil.rmtree(site_dir)
-        shutil.move(str(staging / "site"), site_dir)
-    write_feeds(site_dir, changes, config=config, settings=settings, langs=langs)
-    pdf_labels = None
-    if settings.pdf:
-        from handbook import pdf_render
-
-        pdf_labels = pdf_render.labels_from_config(config)
-    return site_steps(site_dir, langs=langs, project=project, settings=settings,
-                      site_url=config.site_url or "", pdf_labels=pdf_labels)
+        shutil.move(str(built), site_dir)
+    return []
 
 
 def main(argv: list[str] | None = None) -> int:
