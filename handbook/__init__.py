@@ -45,10 +45,13 @@ Build steps (called by the plugin):
 - ``search_feedback``    the log of missed searches: its script (or none, when the setting is off)
                          and the rule that makes the words safe
 - ``pdf_assemble``, ``pdf_render``, ``pdf_tagging``  the whole handbook as a PDF per language
+- ``built_search``       each language's search index from the built pages, whichever engine built them
 
 Command-line tools (``uv run handbook-…``, see pyproject.toml):
 
 - ``checks``             ``handbook-check``: every editor check, without building
+- ``build``              ``handbook-build [--engine mkdocs|zensical]``: the site on MkDocs, or on
+                         Zensical through a staging copy and the steps over the built site
 - ``search_command``     ``handbook-search``: what the search box answers, and why
 - ``search_quality``     scores a question set (tests, benchmark)
 - ``search_report``      ``handbook-search-report``: the log of missed searches, for the editors

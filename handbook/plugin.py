@@ -15,17 +15,19 @@ Once per build, before anything is rendered (``on_config``):
      (``atomic_site``), so a failed build leaves the last good site as it was;
   4. the PDF processes start, so that the PDFs render while the pages are built.
 Per language:
-  5. ``on_env``: compiled templates kept between builds (``template_cache``) and the filter
-     that applies Material seams (``material_seams``);
-  6. ``on_files``: the language's PDF and feed are known as files pages may link to, and its
-     change notes are gathered (``change_notes``);
+  5. ``on_env``: compiled templates kept between builds (``template_cache``);
+  6. ``on_files``: the language's PDF and feed are known as files pages may link to, its
+     change notes are gathered (``change_notes``), and its labels go to the templates as
+     ``config.extra.handbook`` (``page_facts.language_context``);
   7. ``on_page_markdown``: contact details, recent changes and the municipality's settings
      filled in; front matter made safe for Material's templates;
   8. ``on_page_content``: the HTML each page becomes is checked against an allowlist
      (``html_safety``), then links to other websites are marked (``external_links``);
   9. ``on_env`` (after all pages are rendered): problems found in the HTML stop the build;
- 10. ``on_page_context``: the page's facts (owner, dates, review status);
- 11. ``on_post_page`` / ``on_post_template``: minified HTML; each language's own 404 page.
+ 10. ``on_page_context``: the page's facts (owner, dates, review status), as
+     ``page.meta.page_facts``;
+ 11. ``on_post_page`` / ``on_post_template``: the edits of Material's own HTML
+     (``material_seams.material_page``); minified HTML; each language's own 404 page.
 Once, after the last language (``on_post_build``):
  12. one search index per language for the handbook's search engine: staff words, link texts,
      Swedish compounds, navigation ranked lower, lexicon links (``split_by_language``,
@@ -130,7 +132,6 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         template_cache.keep_compiled(env, self.project_dir)
-        material_seams.install(env)
         if self.html_problems:
             found, self.html_problems = self.html_problems, []
             raise PluginError(checks.report(found))
@@ -147,6 +148,10 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
             (Path(f.abs_src_path), f"docs/{f.src_uri}", page_and_language(f.src_uri, self.languages)[0], f.url)
             for f in files.documentation_pages() if Path(f.abs_src_path or "/").is_relative_to(docs)])
         self.feed_titles[lang.locale] = f"{config.site_name}: {self.labels(config).changes.recent}"
+        config.extra["handbook"] = page_facts.language_context(
+            lang, labels=self.labels(config), feed_title=self.feed_titles[lang.locale],
+            search_feedback=self.config.search_feedback, site_url=config.site_url or "/",
+            start_pages={other.locale: other.url_prefix() or "./" for other in self.languages})
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -170,43 +175,30 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         return external_links.mark_external_links(html, host, self.labels(config).external_link)
 
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
-        self._handbook_context(context, config)
         source = Path(page.file.abs_src_path)
         # Checked before the build, under the same name: read from check's memory.
         meta, _ = page_metadata.check(source, source.relative_to(Path(config.docs_dir).parent).as_posix())
-        context["page_facts"] = page_facts.page_facts(
+        page.meta["page_facts"] = page_facts.page_facts(
             meta, updated=self.git_dates.get(source.resolve()), labels=self.labels(config),
             edit_url=page.edit_url, feedback_url=self.config.feedback_url, changes=meta.get("changes") or [],
             title=page.title or config.site_name, url=page.canonical_url or page.url)
         return context
 
-    def on_template_context(self, context, *, template_name: str, config: MkDocsConfig):
-        return self._handbook_context(context, config)
-
-    def _handbook_context(self, context, config: MkDocsConfig):
-        lang = self.language(config)
-        context["handbook"] = {"labels": self.labels(config), "language": lang,
-                               "root": lang.url_prefix(), "feed": lang.url_prefix() + change_notes.FEED,
-                               "feed_title": self.feed_titles.get(lang.locale, ""),
-                               "search_feedback": self.config.search_feedback,
-                               "site_path": urlsplit(config.site_url or "/").path or "/"}
-        return context
-
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return minify.minify(material_seams.fix_page_html(output))
+        return minify.minify(material_seams.material_page(output, root=self.language(config).url_prefix()))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
             return output_content
-        html = minify.minify(output_content)
-        if template_name == "404.html":
-            html = material_seams.fix_page_html(html)
-            lang = self.language(config)
-            if not lang.default:
-                # MkDocs writes every language's 404 page to the site root: keep the default
-                # language's there (written before), and put this one under its prefix.
-                split_by_language.write_404(Path(config.site_dir), lang, html)
-                return Path(config.site_dir, "404.html").read_text(encoding="utf-8")
+        if template_name != "404.html":
+            return minify.minify(output_content)
+        lang = self.language(config)
+        html = minify.minify(material_seams.material_page(output_content, root=lang.url_prefix()))
+        if not lang.default:
+            # MkDocs writes every language's 404 page to the site root: keep the default
+            # language's there (written before), and put this one under its prefix.
+            split_by_language.write_404(Path(config.site_dir), lang, html)
+            return Path(config.site_dir, "404.html").read_text(encoding="utf-8")
         return html
 
     # --- once, after the last language -----------------------------------------------------

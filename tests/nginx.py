@@ -125,12 +125,14 @@ def running(run_dir: Path, port: int) -> Nginx:
                  run_dir / "error.log", run_dir / "handbook-searches.log")
 
 
-def start(site_dir: Path, port: int, run_dir: Path) -> Nginx:
-    """nginx serving ``site_dir`` at http://127.0.0.1:port/ with deploy/nginx.conf; ready when returned."""
+def start(site_dir: Path, port: int, run_dir: Path, deploy_text: str | None = None) -> Nginx:
+    """nginx serving ``site_dir`` at http://127.0.0.1:port/ with deploy/nginx.conf (or
+    ``deploy_text``, its text with other generated headers); ready when returned."""
     run_dir.mkdir(parents=True, exist_ok=True)
     site_conf = run_dir / "handbook.conf"
     search_log = run_dir / "handbook-searches.log"
-    site_conf.write_text(served_config(NGINX_CONF.read_text(encoding="utf-8"), port, site_dir, search_log), encoding="utf-8")
+    deploy_text = NGINX_CONF.read_text(encoding="utf-8") if deploy_text is None else deploy_text
+    site_conf.write_text(served_config(deploy_text, port, site_dir, search_log), encoding="utf-8")
     config = run_dir / "nginx.conf"
     config.write_text(top_level_config(run_dir, site_conf), encoding="utf-8")
     error_log = run_dir / "error.log"

@@ -2,9 +2,9 @@
 tested here by name, so that upgrading Material, or replacing it when it reaches end of life
 (2027-05-05), fails with the seam's name instead of silently doing nothing.
 
-- Template seams: each edit of Material's rendered HTML (overrides/partials/material-seams.html)
-  goes through the ``seam`` filter, which stops the build naming the seam when Material's HTML
-  no longer holds what the edit expects; and the built site shows each edit's effect.
+- Page seams: each edit of Material's rendered HTML (handbook/material_seams.py,
+  ``material_page``, run on every built page) stops the build naming the seam when Material's
+  HTML no longer holds what the edit expects; and the built site shows each edit's effect.
 - Python seams (handbook/material_seams.py): Material's asset names and the parts of its pages
   that the whole-handbook PDF reads.
 """
@@ -13,63 +13,77 @@ from __future__ import annotations
 
 import json
 import re
-from pathlib import Path
 
-import jinja2
 import pytest
 from bs4 import BeautifulSoup
 
 from handbook import material_seams
 from handbook.project import ROOT
 
-HEADER = ('<label class="md-header__button md-icon" for="__drawer"></label>'
-          '<div class="md-search" data-md-component="search" role="dialog">')
+HEADER = ('<label class="md-header__button md-icon" for="__drawer">\n<svg viewBox="0 0 24 24"></svg>\n</label>'
+          '<div class="md-search" data-md-component="search" role="dialog">'
+          '<nav class="md-search__options" aria-label="Sök"></nav></div>'
+          '<nav class="md-nav md-nav--primary" aria-label="Navigation" data-md-level="0">')
 APP_CONFIG = '<script id="__config" type="application/json">{"base": "..", "search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
-TEMPLATE_SEAMS = {
-    # seam name: (macro, Material's HTML as the macro gets it, the part of it the edit needs)
-    "search index per language": ("app_config", APP_CONFIG, '"base": ".."'),
-    "search worker wrapper": ("app_config", APP_CONFIG, '"search": "'),
-    "no hreflang links in head": ("site_meta", '<meta charset="utf-8"><link rel="alternate" href="../" hreflang="sv">',
+PAGE_SEAMS = {
+    # seam name: (edit, Material's HTML as the edit gets it, the part of it the edit needs)
+    "search index per language": (material_seams.app_config, APP_CONFIG, '"base": ".."'),
+    "search worker wrapper": (material_seams.app_config, APP_CONFIG, '"search": "'),
+    "no hreflang links in head": (material_seams.no_hreflang_links,
+                                  '<meta charset="utf-8"><link rel="alternate" href="../" hreflang="sv">',
                                   '<link rel="alternate" href="../" hreflang="sv">'),
-    "search dialog name": ("header", HEADER, 'data-md-component="search" role="dialog"'),
-    "menu button": ("header", HEADER, '<label class="md-header__button md-icon" for="__drawer">'),
-    "deferred scripts": ("scripts", '<script src="../assets/javascripts/bundle.js"></script>', "<script src="),
+    "search dialog name": (material_seams.header, HEADER, 'data-md-component="search" role="dialog"'),
+    "menu button": (material_seams.header, HEADER, '<label class="md-header__button md-icon" for="__drawer">'),
+    "deferred scripts": (material_seams.deferred_scripts,
+                         '<script src="../assets/javascripts/bundle.f00d.min.js"></script>', "<script src="),
 }
 
 
-def seams_template():
-    import material
-
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(ROOT / "overrides"),
-                                                             str(Path(material.__file__).parent / "templates")]))
-    material_seams.install(env)
-    env.filters["url"] = lambda value: value
-    return env
+def call_seam(edit, html: str) -> str:
+    return edit(html, root="en/") if edit is material_seams.app_config else edit(html)
 
 
-def call_seam(macro: str, html: str):
-    env = seams_template()
-    context = {"base_url": "..", "handbook": {"root": ""},
-               "config": {"extra": {"alternate": [{"link": "../", "lang": "sv"}], "generator": False},
-                          "theme": {"language": "sv", "icon": {}}}}
-    module = env.get_template("partials/material-seams.html").make_module(context)
-    return getattr(module, macro)(html)
-
-
-@pytest.mark.parametrize("seam", TEMPLATE_SEAMS)
-def test_a_template_seam_stops_the_build_with_its_name_when_materials_html_changes(seam):
-    macro, material, needle = TEMPLATE_SEAMS[seam]
-    call_seam(macro, material)  # Material's HTML as it is: the edit applies
+@pytest.mark.parametrize("seam", PAGE_SEAMS)
+def test_a_page_seam_stops_the_build_with_its_name_when_materials_html_changes(seam):
+    edit, material, needle = PAGE_SEAMS[seam]
+    assert call_seam(edit, material) != material  # Material's HTML as it is: the edit applies
     changed = material.replace(needle, needle.replace('"', "'").replace("<script ", "<script type=module "))
     with pytest.raises(material_seams.SeamError, match=f"Material seam '{seam}'"):
-        call_seam(macro, changed)
+        call_seam(edit, changed)
+
+
+def test_the_page_seams_make_the_edits_the_templates_made():
+    assert material_seams.app_config(APP_CONFIG, root="en/") == APP_CONFIG.replace('"..",', '"../en/",').replace(
+        "workers/search.a7633da7.min.js", "workers/handbook-search.js")
+    header = material_seams.header(HEADER)
+    assert 'role="dialog" aria-label="Sök"' in header
+    assert ('<button type="button" class="md-header__button md-icon handbook-menu" aria-label="Navigation" '
+            'aria-expanded="false" hidden><svg viewBox="0 0 24 24"></svg></button><label') in header
+    assert material_seams.deferred_scripts('<script src="a/assets/javascripts/bundle.f00d.min.js"></script>'
+                                           '<script src="x.js"></script>') == (
+        '<script defer src="a/assets/javascripts/material-seams.js"></script>\n'
+        '<script defer src="a/assets/javascripts/bundle.f00d.min.js"></script><script defer src="x.js"></script>')
+
+
+def test_no_template_of_the_handbook_needs_a_filter_or_a_python_call_of_ours():
+    """Both engines render the same overrides: only Jinja's own filters and what MkDocs and
+    Zensical both give a template (``url``), no method call such as ``.startswith(``."""
+    builtin = {"e", "url", "striptags", "tojson", "replace", "lower", "first", "length", "join", "default"}
+    for template in (ROOT / "overrides").rglob("*.html"):
+        text = template.read_text(encoding="utf-8")
+        code = " ".join(re.findall(r"{[{%](.*?)[%}]}", text, flags=re.S))
+        code = re.sub(r"\"[^\"]*\"|'[^']*'", "''", code)
+        filters = set(re.findall(r"\|\s*(\w+)", code))
+        assert filters <= builtin, f"{template.name}: filters {sorted(filters - builtin)}"
+        methods = [m for m in re.findall(r"\.(\w+)\(", code) if m not in ("t",)]  # lang.t: Material's macro
+        assert not methods, f"{template.name}: Python method calls {methods}"
 
 
 def built(site, path: str) -> BeautifulSoup:
     return BeautifulSoup((site.dir / path).read_text(encoding="utf-8"), "html.parser")
 
 
-def test_each_template_seam_has_its_effect_on_the_built_pages(site):
+def test_each_page_seam_has_its_effect_on_the_built_pages(site):
     for lang in site.languages:
         soup = built(site, lang.url_prefix() + "facebook-konton/index.html")
         app = json.loads(soup.find("script", id="__config").string)

@@ -1,6 +1,6 @@
 // The navigation drawer (Material's primary sidebar: a drawer below 76.25em, a sidebar above),
 // for keyboard users:
-// - the menu button (overrides/partials/material-seams.html) replaces Material's <label>, which
+// - the menu button (handbook/material_seams.py) replaces Material's <label>, which
 //   Tab never reaches; it opens and closes the drawer as Material does, by clicking #__drawer;
 // - the closed drawer is inert, so that Tab never lands on links no one can see;
 // - opened from the button, focus moves to the drawer's first link; Escape, or Shift+Tab from

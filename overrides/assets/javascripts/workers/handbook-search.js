@@ -1,5 +1,5 @@
-// The search worker that Material for MkDocs' search box talks to (overrides/partials/
-// material-seams.html names it in Material's app config, in place of Material's own worker,
+// The search worker that Material for MkDocs' search box talks to (handbook/
+// material_seams.py names it in Material's app config, in place of Material's own worker,
 // whose code and lunr are never loaded). The ranking is handbook-search-engine.js; Material's
 // message protocol is in material-seams.js (part 1). Both are loaded with Material's first
 // message, which comes with the search index when the reader reaches for search, not with every
