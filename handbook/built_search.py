@@ -75,14 +75,14 @@ def language_index(site_dir: Path, lang: Language, langs: list[Language]) -> dic
 def write_indexes(site_dir: Path, langs: list[Language], *, project: Path, settings) -> None:
     """Every language's finished index, as handbook/plugin.py's on_post_build writes it."""
     from handbook import search_index
-    from handbook.search_words import language_search_index, load_search_words
+    from handbook.search_words import load_search_words, site_search_indexes
 
     words_file = project / settings.search_words
     docs_dir = project / "docs"
     words = load_search_words(words_file, docs_dir, langs) if words_file.exists() else {}
     compounds = search_index.compound_cache(project)
+    built = {lang.locale: language_index(site_dir, lang, langs) for lang in langs}
+    indexes = site_search_indexes(site_dir, built, langs, words, compounds)
     for lang in langs:
-        index = language_index(site_dir, lang, langs)
-        index = language_search_index(index, lang, words, search_index.built_pages(site_dir, lang, index), compounds)
-        split_by_language.write_index(site_dir, lang, index)
+        split_by_language.write_index(site_dir, lang, indexes[lang.locale])
     compounds.save()

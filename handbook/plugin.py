@@ -58,7 +58,7 @@ from handbook import (
     split_by_language, strict_warnings, template_cache,
 )
 from handbook.project import HandbookError, Language, page_and_language
-from handbook.search_words import language_search_index, load_search_words
+from handbook.search_words import load_search_words, site_search_indexes
 from handbook.settings import HandbookSettings
 
 log = logging.getLogger("mkdocs.plugins.handbook")
@@ -212,12 +212,9 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         words_file = self.project_dir / self.config.search_words
         words = load_search_words(words_file, Path(config.docs_dir), self.languages) if words_file.exists() else {}
         compounds = search_index.compound_cache(self.project_dir)
-        indexes = {}
-        for lang in self.languages:
-            index = json.loads(split_by_language.index_file(site_dir, lang).read_text(encoding="utf-8"))
-            indexes[lang.locale] = language_search_index(index, lang, words, search_index.built_pages(site_dir, lang, index), compounds)
-        # Each section carries its words in the other languages (a word only they say finds it).
-        indexes = search_index.add_other_languages(indexes)
+        built = {lang.locale: json.loads(split_by_language.index_file(site_dir, lang).read_text(encoding="utf-8"))
+                 for lang in self.languages}
+        indexes = site_search_indexes(site_dir, built, self.languages, words, compounds)
         for lang in self.languages:
             split_by_language.write_index(site_dir, lang, indexes[lang.locale])
         compounds.save()

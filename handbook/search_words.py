@@ -23,7 +23,9 @@ import yaml
 from handbook.decompound import CompoundCache
 from handbook.glossary import GLOSSARY_KEY, check_glossary, glossary_groups
 from handbook.lexicons import add_lexicon, editors_words
-from handbook.search_index import add_anchor_texts, anchor_texts, locations, prepare_search_index
+from handbook.search_index import (
+    add_anchor_texts, add_other_languages, anchor_texts, built_pages, locations, prepare_search_index,
+)
 from handbook.project import HandbookError, Language, section_reference_problem
 
 # Sections that point elsewhere, help on using the handbook, and legal text, for every language.
@@ -120,3 +122,15 @@ def language_search_index(index: dict, lang: Language, words: dict, pages: dict[
     index = prepare_search_index(index, lang.locale, ranked_lower[NAVIGATION_KEY], ranked_lower[BOILERPLATE_KEY],
                                  language_synonym_groups(words, lang.locale), cache, ranked_lower[HELP_KEY])
     return add_lexicon(index, lang.locale, editors_words(lang.locale, words), cache)
+
+
+def site_search_indexes(site_dir: Path, indexes: dict[str, dict], langs: list[Language], words: dict,
+                        cache: CompoundCache) -> dict[str, dict]:
+    """Every language's finished index (locale -> index), from the indexes of the built pages
+    (``indexes``, locale -> index, whichever engine built them): each as language_search_index
+    makes it, then each section with its words in the other languages (add_other_languages).
+    The MkDocs plugin and the Zensical path (built_search) both call this."""
+    finished = {lang.locale: language_search_index(indexes[lang.locale], lang, words,
+                                                   built_pages(site_dir, lang, indexes[lang.locale]), cache)
+                for lang in langs}
+    return add_other_languages(finished)
