@@ -73,8 +73,11 @@ def test_reading_a_page_downloads_no_sitemap_and_no_search_index_until_the_reade
         assert engine not in record.requests, "the search engine's code loaded on view"
         feedback = site.url + "assets/javascripts/search-feedback.js"
         assert feedback not in record.requests, "the log of missed searches loaded on view"
+        no_results = site.url + "assets/javascripts/search-no-results.js"
+        assert no_results not in record.requests, "the no-results help loaded on view"
         results = search(browser_page, "facebook")  # "/" focuses the box, then the index and engine come
         assert index in record.requests and engine in record.requests and results, (index, record.requests)
+        assert no_results in record.requests and feedback in record.requests, record.requests
         assert record.console_errors == [] and record.failed_requests == []
 
 

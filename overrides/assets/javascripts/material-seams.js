@@ -151,6 +151,17 @@
     if (started) fn();
     else held.push(fn);
   };
+  // The handbook's code that only search needs (search-no-results.js; search-feedback.js with the
+  // setting search_feedback), named in the page's config (#__handbook), is fetched then too, not
+  // with the first view.
+  seams.whenSearching(function () {
+    var config = document.getElementById("__handbook");
+    (config ? JSON.parse(config.textContent).search_scripts || [] : []).forEach(function (src) {
+      var script = document.createElement("script");
+      script.src = src;
+      document.head.append(script);
+    });
+  });
   function reach(event) {
     if (event.target instanceof Element && event.target.closest(REACH)) start();
   }
