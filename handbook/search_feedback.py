@@ -3,7 +3,7 @@ the words, and the rule that makes them safe.
 
 With the setting on, the built site has ``assets/javascripts/search-feedback.js`` with each
 language's words written in (``labels.<locale>.search.feedback_*``), and every page names it in
-its config (overrides/main.html); search-no-results.js loads it when the reader reaches for
+its config (overrides/main.html, search_scripts); material-seams.js loads it when the reader reaches for
 search. With it off, the file is not in the site and no page names it: not one request is sent.
 
 ``sanitise`` is the same rule as the script's ``sanitise``, for words that come to the log by
