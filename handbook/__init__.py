@@ -7,7 +7,8 @@ Reading the sources (shared by the build, the commands and the tests):
 
 - ``project``            paths, the languages, the contract, and the one way to read mkdocs.yml
 - ``sources``            the one reader of a Markdown page: text, front matter, code fences, headings
-- ``i18n``               the one place that knows mkdocs-static-i18n's behaviour
+- ``i18n``               the one place that knows mkdocs-static-i18n's behaviour; ``Language``
+- ``errors``             ``HandbookError``, the one kind of error an editor sees (imports nothing)
 - ``git``                the one way to ask git (commit, dates of the last change)
 
 The editors' checks (``checks`` runs them all, for the build and for ``handbook-check``):

@@ -28,16 +28,11 @@ from xml.sax.saxutils import escape as xml_escape
 from babel.dates import format_date
 
 from handbook import page_metadata, page_structure
+from handbook.page_metadata import Change  # a change note is part of the front matter
 from handbook.project import Language
 
 MARKER = re.compile(r"<!--\s*recent-changes(?::\s*(\d+))?\s*-->")
 FEED = "feed.xml"
-
-
-@dataclass(frozen=True)
-class Change:
-    date: dt.date
-    note: str
 
 
 @dataclass(frozen=True)
@@ -46,31 +41,6 @@ class PageChange:
     title: str     # the page's title in the language of the note
     url: str       # the page's URL, relative to the site root, e.g. en/facebook-konton/
     change: Change
-
-
-def parse(value, where: str) -> tuple[list[Change], list[str]]:
-    """The change notes of a front-matter ``changes:`` value, newest first, or the problems."""
-    if not isinstance(value, list) or not value:
-        return [], [f"{where}: 'changes' must be a list of changes, each with a date and a note, "
-                    "for example:\n      changes:\n        - date: 2027-02-01\n          note: Nytt avsnitt om …"]
-    found, problems = [], []
-    for number, entry in enumerate(value, start=1):
-        if not isinstance(entry, dict) or set(entry) != {"date", "note"}:
-            problems.append(f"{where}: change {number} must have exactly two fields, 'date:' and 'note:' "
-                            "(a '- ' before date, and note indented under it).")
-            continue
-        day = page_metadata.parse_date(entry["date"])
-        if day is None:
-            problems.append(f"{where}: change {number}: 'date: {entry['date']}' is not a date. Write it as YYYY-MM-DD.")
-        note, problem = page_metadata.plain_text(entry["note"], f"{where}: change {number}", "note")
-        if problem:
-            problems.append(problem)
-        if day and not problem:
-            found.append(Change(day, note))
-    days = [c.date for c in found]
-    for day in sorted({d for d in days if days.count(d) > 1}):
-        problems.append(f"{where}: two change notes on {day}. Write one note per date (join the sentences).")
-    return sorted(found, key=lambda c: c.date, reverse=True), problems
 
 
 def twin_problems(docs_dir: Path, langs: list[Language]) -> list[str]:

@@ -1,4 +1,5 @@
-"""The one place that knows how mkdocs-static-i18n works, so that nothing else reads its insides.
+"""The one place that knows how mkdocs-static-i18n works, so that nothing else reads its insides;
+and what a language is to the handbook (``Language``: its source files and where it is served).
 
 What static-i18n documents, and we use as documented:
 - its plugin options in mkdocs.yml (``languages`` with ``locale``, ``name``, ``default``, and the
@@ -14,9 +15,37 @@ What it does not document, and only this module relies on:
 
 from __future__ import annotations
 
-from handbook.project import HandbookError, Language
+from dataclasses import dataclass
+
+from handbook.errors import HandbookError
 
 PLUGIN = "i18n"
+
+
+@dataclass(frozen=True)
+class Language:
+    locale: str
+    name: str
+    default: bool
+
+    def source_name(self, page: str) -> str:
+        """The Markdown file of ``page`` (a Swedish file name such as ``x.md``) in this language."""
+        if self.default:
+            return page
+        return page[: -len(".md")] + f".{self.locale}.md"
+
+    def url_prefix(self) -> str:
+        """Where this language's pages are served, relative to the site root: '' or 'en/'."""
+        return "" if self.default else f"{self.locale}/"
+
+
+def page_and_language(name: str, langs: list[Language]) -> tuple[str, Language]:
+    """A Markdown file name's page (the Swedish file name) and language: x.en.md -> (x.md, en)."""
+    for lang in langs:
+        suffix = f".{lang.locale}.md"
+        if not lang.default and name.endswith(suffix):
+            return name[: -len(suffix)] + ".md", lang
+    return name, next(lang for lang in langs if lang.default)
 
 
 def _plugin(config):

@@ -131,9 +131,7 @@ def plain_text(value, where: str, name: str) -> tuple[str, str | None]:
 def _check_field(field: Field, value, where: str) -> tuple[object, str | None]:
     """(the value as the site uses it, or the problem with it)."""
     if field.kind == "changes":
-        from handbook.change_notes import parse
-
-        notes, problems = parse(value, where)
+        notes, problems = parse_changes(value, where)
         return (None, "\n  - ".join(problems)) if problems else (notes, None)
     if field.kind == "search":
         if not isinstance(value, dict) or set(value) - set(SEARCH_SETTINGS):
@@ -236,3 +234,35 @@ def escape_for_templates(meta: dict) -> None:
     for name in MATERIAL_PRINTS_RAW:
         if isinstance(meta.get(name), str):
             meta[name] = html.escape(meta[name], quote=True)
+
+
+# A change note (``changes:``), part of the front matter; handbook/change_notes.py shows them.
+@dataclass(frozen=True)
+class Change:
+    date: dt.date
+    note: str
+
+
+def parse_changes(value, where: str) -> tuple[list[Change], list[str]]:
+    """The change notes of a front-matter ``changes:`` value, newest first, or the problems."""
+    if not isinstance(value, list) or not value:
+        return [], [f"{where}: 'changes' must be a list of changes, each with a date and a note, "
+                    "for example:\n      changes:\n        - date: 2027-02-01\n          note: Nytt avsnitt om …"]
+    found, problems = [], []
+    for number, entry in enumerate(value, start=1):
+        if not isinstance(entry, dict) or set(entry) != {"date", "note"}:
+            problems.append(f"{where}: change {number} must have exactly two fields, 'date:' and 'note:' "
+                            "(a '- ' before date, and note indented under it).")
+            continue
+        day = parse_date(entry["date"])
+        if day is None:
+            problems.append(f"{where}: change {number}: 'date: {entry['date']}' is not a date. Write it as YYYY-MM-DD.")
+        note, problem = plain_text(entry["note"], f"{where}: change {number}", "note")
+        if problem:
+            problems.append(problem)
+        if day and not problem:
+            found.append(Change(day, note))
+    days = [c.date for c in found]
+    for day in sorted({d for d in days if days.count(d) > 1}):
+        problems.append(f"{where}: two change notes on {day}. Write one note per date (join the sentences).")
+    return sorted(found, key=lambda c: c.date, reverse=True), problems

@@ -16,42 +16,18 @@ from pathlib import Path
 
 import yaml
 
+from handbook import i18n, sources
+# The editors' error and the languages are defined where they belong (errors, i18n) and named
+# here too, where the commands and tests have always imported them from.
+from handbook.errors import HandbookError
+from handbook.i18n import Language, page_and_language
+
 ROOT = Path(__file__).resolve().parent.parent
 CONTRACT_FILE = ROOT / "contract.yml"
 MKDOCS_FILE = ROOT / "mkdocs.yml"
 WORDS_FILE = "search_words.yml"
 # Everything the site is built from: a copy of these builds the same site (tests, benchmarks).
 SOURCE_PARTS = ("mkdocs.yml", "contract.yml", "search_words.yml", "docs", "overrides", "handbook")
-
-
-class HandbookError(Exception):
-    """A problem an editor can fix. The message names the file and says what to do."""
-
-
-@dataclass(frozen=True)
-class Language:
-    locale: str
-    name: str
-    default: bool
-
-    def source_name(self, page: str) -> str:
-        """The Markdown file of ``page`` (a Swedish file name such as ``x.md``) in this language."""
-        if self.default:
-            return page
-        return page[: -len(".md")] + f".{self.locale}.md"
-
-    def url_prefix(self) -> str:
-        """Where this language's pages are served, relative to the site root: '' or 'en/'."""
-        return "" if self.default else f"{self.locale}/"
-
-
-def page_and_language(name: str, langs: list[Language]) -> tuple[str, Language]:
-    """A Markdown file name's page (the Swedish file name) and language: x.en.md -> (x.md, en)."""
-    for lang in langs:
-        suffix = f".{lang.locale}.md"
-        if not lang.default and name.endswith(suffix):
-            return name[: -len(suffix)] + ".md", lang
-    return name, next(lang for lang in langs if lang.default)
 
 
 # What to do about each kind of message MkDocs gives for a setting it refuses.
@@ -109,8 +85,6 @@ def languages(config_file: Path = MKDOCS_FILE) -> list[Language]:
 
 @functools.lru_cache(maxsize=8)
 def _languages(config_file: Path, mtime_ns: int) -> tuple[Language, ...]:
-    from handbook import i18n
-
     return tuple(i18n.languages(load_mkdocs_config(config_file)))
 
 
@@ -142,8 +116,6 @@ def load_contract(contract_file: Path = CONTRACT_FILE) -> dict[str, list[str]]:
 
 def section_reference_problem(target: str, docs_dir: Path, langs: list[Language]) -> str | None:
     """Why ``<page file>#<section id>`` does not name a section in every language, or None."""
-    from handbook import sources
-
     page, _, section_id = str(target).partition("#")
     for lang in langs:
         source = docs_dir / lang.source_name(page) if page.endswith(".md") else None
