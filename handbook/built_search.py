@@ -10,7 +10,6 @@ text}]}``, one entry per page and one per section with an ``id``) is read from e
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from bs4 import BeautifulSoup
