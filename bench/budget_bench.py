@@ -48,8 +48,8 @@ sys.path.insert(0, str(BENCH))
 sys.path.insert(0, str(ROOT))
 import search_bench as sb  # noqa: E402
 import lighthouse  # noqa: E402
-from handbook.project import load_mkdocs_config  # noqa: E402
-from handbook.security_headers import cache_control  # noqa: E402
+from handbook.core.project import load_mkdocs_config  # noqa: E402
+from handbook.safety.security_headers import cache_control  # noqa: E402
 
 DEFAULT_SIZES = (200, 1000, 2000)
 QUICK_SIZES = (20,)
@@ -227,7 +227,7 @@ GZIP_TYPES = {".html", ".css", ".js", ".json", ".xml", ".svg"}
 class LoggingServer(sb.Server):
     """search_bench's threaded server, recording the path of every request it answers, and
     serving as deploy/nginx.conf does: text gzipped when the browser accepts it, Cache-Control
-    per file (handbook/security_headers.py). Lighthouse judges what it is sent."""
+    per file (handbook/safety/security_headers.py). Lighthouse judges what it is sent."""
 
     def __init__(self, directory: Path, port: int):
         self.requests: list[tuple[float, str, int]] = []
@@ -653,7 +653,7 @@ def main(argv: list[str] | None = None) -> int:
           "artifact); the real site is built both with and without it.", flush=True)
     with sb.bench_session("budget-bench-", args.keep) as (work, browser):
         real = sb.copy_project(work / "real")
-        has_pdf = (real / "handbook" / "pdf_render.py").exists()
+        has_pdf = any((real / "handbook").rglob("pdf_render.py"))
         if has_pdf:
             sites.append(measure_site("real+pdf", "real", real, work, browser, args, pages=0,
                                       topic=REAL_TOPIC, pdf=True, builds=real_builds,

@@ -45,7 +45,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from handbook.project import SOURCE_PARTS  # noqa: E402
+from handbook.core.project import SOURCE_PARTS  # noqa: E402
 CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
@@ -259,7 +259,7 @@ def _paragraph(rng: random.Random, topic: tuple[str, str]) -> tuple[str, str]:
 
 
 def front_matter(description: str, today: dt.date | None = None) -> str:
-    """Front matter that passes handbook/page_metadata.py: owner, review dates (the next review
+    """Front matter that passes handbook/pages/page_metadata.py: owner, review dates (the next review
     in the future, so no page shows the overdue banner), document type and description."""
     today = today or dt.date.today()
     return (f"---\nowner: {OWNER}\nreviewed: {today - dt.timedelta(days=30)}\n"
@@ -317,7 +317,7 @@ def add_generated_pages(project: Path, n: int, seed: int, sections: int = SECTIO
     translated for English with static-i18n's nav_translations. English twins record
     ``translation_of`` like real ones. Returns the nav entries added (a list of {chapter title:
     [page files]} or {chapter title: [{part title: [page files]}, …]})."""
-    from handbook.translation_drift import FIELD, source_hash
+    from handbook.pages.translation_drift import FIELD, source_hash
 
     rng = random.Random(seed)
     sections = max(1, min(sections, n))

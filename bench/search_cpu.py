@@ -33,9 +33,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from handbook.project import languages  # noqa: E402
-from handbook.search_command import ENGINE, index_file, node_executable  # noqa: E402
-from handbook.search_quality import load_questions  # noqa: E402
+from handbook.core.project import languages  # noqa: E402
+from handbook.search.search_command import ENGINE, index_file, node_executable  # noqa: E402
+from handbook.search.search_quality import load_questions  # noqa: E402
 from search_bench import BUDGET_MS, QUERIES, add_generated_pages, build, copy_project  # noqa: E402
 
 SETS = (ROOT / "tests" / "search_cases.yml", ROOT / "tests" / "search_held_out.yml")

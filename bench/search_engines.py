@@ -15,7 +15,7 @@ Three engines, each in Chromium on a copy of the handbook:
 For each, on the real handbook and both question sets (tests/search_cases.yml, the tuning set,
 and tests/search_held_out.yml, the held-out set), per language: right section first, right
 section in the top 3, right page in the top 3, questions with no result (aggregate figures only;
-handbook/search_quality.py). The order is the order the reader meets the answers: for Material's
+handbook/search/search_quality.py). The order is the order the reader meets the answers: for Material's
 search box the sections shown page by page, then those folded under "more on this page"; for
 Pagefind each page's sub-results (headings), page by page.
 
@@ -46,8 +46,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from handbook.project import SOURCE_PARTS, languages  # noqa: E402
-from handbook.search_quality import load_questions, score_questions  # noqa: E402
+from handbook.core.project import SOURCE_PARTS, languages  # noqa: E402
+from handbook.search.search_quality import load_questions, score_questions  # noqa: E402
 from search_bench import (  # noqa: E402
     QUERIES, Server, add_generated_pages, bench_session, build, copy_project, free_port, measure_language, percentile,
 )

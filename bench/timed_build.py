@@ -6,7 +6,7 @@ Runs exactly `mkdocs build [options]` in the current directory, and writes to TI
 *exclusive* time (seconds; nested calls subtracted) spent in
 
 - every event handler of every plugin and hook, keyed "<plugin>:<event>" (hooks are named
-  "hooks/<file>.py" by MkDocs, e.g. "hooks/handbook/page_facts.py");
+  "hooks/<file>.py" by MkDocs, e.g. "hooks/handbook/pages/page_facts.py");
 - "mkdocs:markdown" (`_populate_page`: reading a page and converting its Markdown to HTML) and
   "mkdocs:render" (`_build_page`: rendering the page through the theme's templates, i.e.
   Material's nav, header, footer ... and writing the file), both outside the events they fire;

@@ -21,7 +21,7 @@ from typing import Callable, Iterator, NoReturn
 
 import pytest
 
-from handbook.project import ROOT, SOURCE_PARTS, Language, languages, load_contract
+from handbook.core.project import ROOT, SOURCE_PARTS, Language, languages, load_contract
 from tests import nginx as nginx_server
 from tests.fonts import FONT_SETS, fonts_conf
 
@@ -313,7 +313,7 @@ def release_build(tmp_path_factory) -> Release:
     that needs a reproducible build, a copy without git history, or the release itself."""
     import zipfile
 
-    from handbook import release
+    from handbook.site import release
 
     def make(base: Path) -> None:
         project = copy_project(base / "project")

@@ -22,7 +22,7 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from handbook.security_headers import NGINX_CONF
+from handbook.safety.security_headers import NGINX_CONF
 
 NGINX = os.environ.get("NGINX_PATH") or shutil.which("nginx") or "/usr/sbin/nginx"
 # Debian's nginx-common: the same MIME types (and so Content-Type, charset and gzip) as production.

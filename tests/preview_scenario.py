@@ -11,7 +11,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from handbook import change_preview
+from handbook.editors import change_preview
 from tests.conftest import copy_project
 
 GIT_ENV = {"GIT_AUTHOR_NAME": "Test", "GIT_AUTHOR_EMAIL": "test@example.invalid",

@@ -17,7 +17,7 @@ import tempfile
 import threading
 from pathlib import Path
 
-from handbook.project import ROOT, languages
+from handbook.core.project import ROOT, languages
 from tests.conftest import CHROMIUM, build, free_port
 
 BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",

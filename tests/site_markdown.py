@@ -7,8 +7,8 @@ import functools
 
 from mkdocs.utils import meta
 
-from handbook.checks import markdown_renderer
-from handbook.project import MKDOCS_FILE, load_mkdocs_config
+from handbook.editors.checks import markdown_renderer
+from handbook.core.project import MKDOCS_FILE, load_mkdocs_config
 
 
 @functools.cache

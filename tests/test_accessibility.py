@@ -12,7 +12,7 @@ import pytest
 from bs4 import BeautifulSoup
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
-from handbook import material_seams
+from handbook.core import material_seams
 from tests import keyboard, tour
 from tests.conftest import fonts_installed, launch_chromium
 from tests.fonts import FONT_SETS

@@ -10,8 +10,9 @@ import feedparser
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook import change_notes, review_report
-from handbook.project import Language
+from handbook.editors import review_report
+from handbook.pages import change_notes
+from handbook.core.project import Language
 from tests.conftest import build, copy_project
 from tests.test_editor_mistakes import check_output, edit
 
@@ -105,8 +106,8 @@ def test_the_real_pages_have_no_invented_history(site):
 
 
 def test_the_whole_handbook_pdf_shows_each_pages_last_change(noted):
-    from handbook import pdf_assemble
-    from handbook.project import languages
+    from handbook.pdf import pdf_assemble
+    from handbook.core.project import languages
 
     langs = languages()
     labels = pdf_assemble.PdfLabels("Innehåll", "Ansvarig", "Datum", "Version", "okänd", "Sida {page} av {pages}",

@@ -18,8 +18,9 @@ from pathlib import Path
 
 import pytest
 
-from handbook import change_preview, checks, sources, word_diff
-from handbook.project import load_mkdocs_config
+from handbook.core import sources
+from handbook.editors import change_preview, checks, word_diff
+from handbook.core.project import load_mkdocs_config
 from tests.preview_scenario import HOSTILE, SITE_URL, git
 from tests.tour import axe_violations
 
@@ -237,7 +238,7 @@ def test_an_old_tag_never_breaks_the_new_structure():
 
 
 def test_pages_are_paired_by_name_and_a_page_under_a_new_name_with_nearly_the_same_text_is_moved():
-    from handbook.project import Language
+    from handbook.core.project import Language
 
     langs = [Language("sv", "Svenska", True), Language("en", "English", False)]
     page = "---\nowner: x\n---\n\n# Rubrik\n\n" + "Ett stycke med många ord som står kvar. " * 20

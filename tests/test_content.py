@@ -172,14 +172,14 @@ def test_each_language_start_page_is_titled_with_that_languages_site_name_alone(
 
 
 def test_pages_are_sent_without_template_indentation_and_code_keeps_its_own(site):
-    from handbook.minify import minify
+    from handbook.site.minify import minify
 
     indented = []
     for path in sorted(site.dir.rglob("*.html")):
         text = re.sub(r"<(pre|textarea)\b.*?</\1>", "", path.read_text(encoding="utf-8"), flags=re.S)
         if re.search(r"\n[ \t]+\S", text):
             indented.append(path.relative_to(site.dir).as_posix())
-    assert indented == [], f"pages with indented lines (handbook/minify.py did not run?): {indented}"
+    assert indented == [], f"pages with indented lines (handbook/site/minify.py did not run?): {indented}"
     code = "<pre><code>def f():\n    return 1\n</code></pre>"
     assert minify(f"<div>\n    <p>text</p>\n    {code}\n  </div>") == f"<div>\n<p>text</p>\n{code}\n</div>"
 

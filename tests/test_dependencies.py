@@ -13,13 +13,13 @@ import re
 import sys
 import tomllib
 
-from handbook.project import ROOT
+from handbook.core.project import ROOT
 
 
 def imported_packages() -> dict[str, set[str]]:
     """Top-level module -> the handbook/ files that import it, for modules outside the stdlib."""
     found: dict[str, set[str]] = {}
-    for path in sorted((ROOT / "handbook").glob("*.py")):
+    for path in sorted((ROOT / "handbook").rglob("*.py")):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.Import):
                 names = [alias.name for alias in node.names]

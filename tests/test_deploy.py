@@ -1,6 +1,6 @@
 """The promises of deploy/: the site is served with the security headers it needs - a
 Content-Security-Policy without 'unsafe-inline' for scripts, exactly as
-handbook/security_headers.py computes it - each language's own 404 page, gzip for text, and
+handbook/safety/security_headers.py computes it - each language's own 404 page, gzip for text, and
 hashed assets cached for a year while everything else is revalidated.
 
 nginx is tested on its real answers: Debian's nginx serves the build with deploy/nginx.conf,
@@ -21,12 +21,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from handbook import security_headers as sh
+from handbook.safety import security_headers as sh
 from tests import nginx as nginx_server
 
 REGENERATE = (
     "Regenerate the deploy configs from a fresh build: "
-    "`uv run mkdocs build && uv run python -m handbook.security_headers site --write-deploy`"
+    "`uv run mkdocs build && uv run python -m handbook.safety.security_headers site --write-deploy`"
 )
 MISSING = "ingen-sadan-sida/"  # no page has this name, in either language
 

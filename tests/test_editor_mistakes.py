@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from handbook import checks
+from handbook.editors import checks
 from tests.conftest import build, copy_project
 
 
@@ -165,7 +165,7 @@ def test_a_wrong_setting_stops_the_build_with_a_clear_configuration_error(projec
 
 
 def test_code_examples_that_mention_script_are_allowed(project):
-    from handbook.translation_drift import mark
+    from handbook.pages.translation_drift import mark
 
     edit(project, "facebook-konton.md", "## Vem ser vad?", "Exempel: `<script>` visas som text.\n\n```html\n<script>x()</script>\n```\n\n## Vem ser vad?")
     mark(project / "docs" / "facebook-konton.en.md")

@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from handbook import security_headers as sh
+from handbook.safety import security_headers as sh
 from tests import tour
 
 

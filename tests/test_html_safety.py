@@ -1,4 +1,4 @@
-"""Promises of the HTML safety check (handbook/html_safety.py, handbook/attr_guard.py): whatever an
+"""Promises of the HTML safety check (handbook/safety/html_safety.py, handbook/safety/attr_guard.py): whatever an
 editor writes in a page, the HTML it becomes runs no code, loads nothing from other websites and
 leaves the page around it intact; or the editor is told, with the file, the line and what to write
 instead. Every input is rendered exactly as the site renders Markdown (tests/site_markdown.py).
@@ -15,11 +15,11 @@ import pytest
 from justhtml import JustHTML
 from justhtml.dom import Element
 
-from handbook import attr_guard
-from handbook.html_safety import (
+from handbook.safety import attr_guard
+from handbook.safety.html_safety import (
     ALLOWED, GLOBAL_ATTRIBUTES, is_within_site, problems, url_as_browser_reads, url_scheme,
 )
-from handbook.project import ROOT
+from handbook.core.project import ROOT
 from tests.hostile_inputs import GROUPS, HARMLESS, REFUSED, Hostile, inputs
 from tests.site_markdown import render
 
@@ -224,7 +224,7 @@ def test_a_hand_written_refusal_mark_is_reported_as_itself():
 
 
 def test_the_guard_must_come_after_attr_list():
-    md = markdown.Markdown(extensions=["handbook.attr_guard", "attr_list"])
+    md = markdown.Markdown(extensions=["handbook.safety.attr_guard", "attr_list"])
     from mkdocs.exceptions import PluginError
 
     with pytest.raises(PluginError, match="after attr_list"):
@@ -232,7 +232,7 @@ def test_the_guard_must_come_after_attr_list():
 
 
 def test_mkdocs_yml_lists_the_guard_after_attr_list():
-    from handbook.project import MKDOCS_FILE, load_mkdocs_config
+    from handbook.core.project import MKDOCS_FILE, load_mkdocs_config
 
     names = [e if isinstance(e, str) else type(e).__module__ for e in load_mkdocs_config(MKDOCS_FILE).markdown_extensions]
-    assert names.index("handbook.attr_guard") > names.index("attr_list")
+    assert names.index("handbook.safety.attr_guard") > names.index("attr_list")

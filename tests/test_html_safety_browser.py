@@ -22,7 +22,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from handbook.html_safety import problems
+from handbook.safety.html_safety import problems
 from tests.hostile_inputs import HARMLESS, inputs
 from tests.site_markdown import render
 from tests.test_html_safety import FIXTURE, SOURCE, check, page_with

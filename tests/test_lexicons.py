@@ -1,4 +1,4 @@
-"""Promises of the lexicon links (handbook/lexicons.py): a reader's word from a real thesaurus
+"""Promises of the lexicon links (handbook/search/lexicons.py): a reader's word from a real thesaurus
 leads to a word the handbook says, one step, never from a word the handbook itself says, and
 never through a link the stop list keeps out; the committed subset is read the same way every
 time and needs no Debian package to build."""
@@ -10,12 +10,12 @@ from collections import Counter
 
 import pytest
 
-from handbook import lexicons
-from handbook.lexicons import (
+from handbook.search import lexicons
+from handbook.search.lexicons import (
     dictionary_forms, format_subset, links, load_stop_list, parse_subset, read_mythes, read_wordnet,
     related_words, stem, subset,
 )
-from handbook.project import HandbookError
+from handbook.core.project import HandbookError
 
 SYNLEX_LIKE = ("ISO-8859-1\n"
                "gnälla|1\n|knorra|klaga|gny\n"
@@ -192,7 +192,7 @@ def test_each_languages_search_index_links_readers_words_only_to_words_its_pages
             assert readers and handbook_word == handbook_word.lower()
             assert handbook_word in said or handbook_word in editors, (
                 f"{lang.locale}: the lexicon leads to '{handbook_word}', which the pages no longer say. "
-                "Run 'uv run python -m handbook.lexicons --write'.")
+                "Run 'uv run python -m handbook.search.lexicons --write'.")
             said_by_pages = [r for r in readers if stem(lang.locale, r) in stems]
             assert not said_by_pages, f"{lang.locale}: the pages say {said_by_pages}, yet they lead to '{handbook_word}'"
 
@@ -205,7 +205,7 @@ def test_the_swedish_index_leads_gnälla_to_klaga_and_keeps_gäng_from_grupp(sit
 
 
 def test_handbook_check_names_a_bad_stop_list_line(tmp_path, monkeypatch):
-    from handbook import checks
+    from handbook.editors import checks
 
     bad = tmp_path / "stop.tsv"
     bad.write_text("sv\tgrupp\tgäng\tno tabs\tat all\n", encoding="utf-8")

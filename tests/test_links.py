@@ -8,7 +8,7 @@ from urllib.parse import urlsplit
 
 from bs4 import BeautifulSoup
 
-from handbook.link_checker import check_site
+from handbook.site.link_checker import check_site
 
 # Elements whose URL the browser fetches while loading the page.
 LOADED = {"script": "src", "img": "src", "source": "src", "iframe": "src", "video": "src", "audio": "src", "embed": "src", "object": "data"}

@@ -2,10 +2,10 @@
 tested here by name, so that upgrading Material, or replacing it when it reaches end of life
 (2027-05-05), fails with the seam's name instead of silently doing nothing.
 
-- Page seams: each edit of Material's rendered HTML (handbook/material_seams.py,
+- Page seams: each edit of Material's rendered HTML (handbook/core/material_seams.py,
   ``material_page``, run on every built page) stops the build naming the seam when Material's
   HTML no longer holds what the edit expects; and the built site shows each edit's effect.
-- Python seams (handbook/material_seams.py): Material's asset names and the parts of its pages
+- Python seams (handbook/core/material_seams.py): Material's asset names and the parts of its pages
   that the whole-handbook PDF reads.
 """
 
@@ -17,8 +17,8 @@ import re
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook import material_seams
-from handbook.project import ROOT
+from handbook.core import material_seams
+from handbook.core.project import ROOT
 
 HEADER = ('<label class="md-header__button md-icon" for="__drawer">\n<svg viewBox="0 0 24 24"></svg>\n</label>'
           '<div class="md-search" data-md-component="search" role="dialog">'

@@ -21,8 +21,8 @@ import material
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.project import ROOT
-from handbook.search_command import node_executable
+from handbook.core.project import ROOT
+from handbook.search.search_command import node_executable
 
 SEAMS_JS = ROOT / "overrides" / "assets" / "javascripts" / "material-seams.js"
 MATERIAL = Path(material.__file__).parent / "templates"

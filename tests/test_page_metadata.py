@@ -9,10 +9,10 @@ import subprocess
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook import review_report
-from handbook.page_metadata import SCHEMA, check
-from handbook.project import ROOT
-from handbook.translation_drift import drift, mark
+from handbook.editors import review_report
+from handbook.pages.page_metadata import SCHEMA, check
+from handbook.core.project import ROOT
+from handbook.pages.translation_drift import drift, mark
 from tests.conftest import copy_project
 from tests.test_editor_mistakes import build_output, check_output, edit
 

@@ -19,9 +19,9 @@ import pytest
 from pypdf import PdfReader
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject
 
-from handbook import pdf_assemble, pdf_render
-from handbook.link_checker import check_site
-from handbook.project import MKDOCS_FILE, ROOT, HandbookError, Language, load_mkdocs_config
+from handbook.pdf import pdf_assemble, pdf_render
+from handbook.site.link_checker import check_site
+from handbook.core.project import MKDOCS_FILE, ROOT, HandbookError, Language, load_mkdocs_config
 from tests.test_content import article, heading_text, soup_of
 
 EPOCH = "1767225600"  # 2026-01-01, as SOURCE_DATE_EPOCH
@@ -442,6 +442,6 @@ def test_lists_terms_and_footnotes_of_any_page_are_tagged_as_lists(tmp_path):
 def test_a_link_is_described_as_a_screen_reader_names_it(link, description):
     import xml.etree.ElementTree as ET
 
-    from handbook.pdf_tagging import link_description
+    from handbook.pdf.pdf_tagging import link_description
 
     assert link_description(ET.fromstring(link)) == description

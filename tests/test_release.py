@@ -7,7 +7,7 @@ import zipfile
 
 import pytest
 
-from handbook import release
+from handbook.site import release
 from tests.conftest import EPOCH, build
 
 

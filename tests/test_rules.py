@@ -8,9 +8,10 @@ from types import SimpleNamespace
 
 import pytest
 
-from handbook import contact_details, material_seams, page_metadata, settings_text, sources
-from handbook.project import HandbookError
-from handbook.settings import HandbookSettings
+from handbook.core import material_seams, sources
+from handbook.pages import contact_details, page_metadata, settings_text
+from handbook.core.project import HandbookError
+from handbook.core.settings import HandbookSettings
 
 
 def page(text: str, name: str = "docs/x.md") -> sources.Page:
@@ -103,7 +104,7 @@ def plain(value):
 
 def settings(**changes) -> tuple[list, list]:
     """Validate the real settings with ``changes`` merged into them."""
-    from handbook.project import MKDOCS_FILE, load_mkdocs_config
+    from handbook.core.project import MKDOCS_FILE, load_mkdocs_config
 
     base = plain(load_mkdocs_config(MKDOCS_FILE).plugins["handbook"].config)
     for key, value in changes.items():

@@ -17,7 +17,7 @@ Question sets, reported separately:
   language, written from the published pages alone in the words staff use (slang, platform
   names, loanwords, whole situations), committed before round seven began, and never tuned on.
   It is held to a floor under its figures and to the issue's targets. Its results print figures
-  only, never its questions (see handbook/search_quality.py).
+  only, never its questions (see handbook/search/search_quality.py).
 """
 
 from __future__ import annotations
@@ -27,10 +27,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.project import ROOT, WORDS_FILE, HandbookError
-from handbook.search_command import SiteSearch, answer_locations
-from handbook.search_quality import load_questions, score_questions
-from handbook.search_words import load_search_words
+from handbook.core.project import ROOT, WORDS_FILE, HandbookError
+from handbook.search.search_command import SiteSearch, answer_locations
+from handbook.search.search_quality import load_questions, score_questions
+from handbook.search.search_words import load_search_words
 from tests.conftest import IN_CI
 from tests.search import answers, ask_all, type_query
 from tests.test_content import article, heading_text
@@ -370,7 +370,7 @@ def test_a_search_with_no_result_points_to_the_contact_page(site, search_pages, 
 
 
 def test_the_held_out_sets_misses_are_not_printed_without_asking_for_a_final_report(capsys):
-    from handbook import search_quality
+    from handbook.search import search_quality
 
     assert search_quality.HELD_OUT == (HELD_OUT_FILE.name,)
     assert search_quality.main([str(HELD_OUT_FILE), "--misses"]) == 2

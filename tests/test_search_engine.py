@@ -14,15 +14,15 @@ import subprocess
 import pytest
 import snowballstemmer
 
-from handbook.decompound import CompoundCache, _dictionary_files, compound_parts, load_lexicon
-from handbook.project import ROOT, HandbookError, languages
-from handbook.search_command import answer_locations as order, main as search_command, node_executable
-from handbook.search_command import report as search_report
-from handbook.search_index import add_anchor_texts, add_other_languages, add_search_config, anchor_texts, compound_candidates
-from handbook.search_words import load_search_words
+from handbook.search.decompound import CompoundCache, _dictionary_files, compound_parts, load_lexicon
+from handbook.core.project import ROOT, HandbookError, languages
+from handbook.search.search_command import answer_locations as order, main as search_command, node_executable
+from handbook.search.search_command import report as search_report
+from handbook.search.search_index import add_anchor_texts, add_other_languages, add_search_config, anchor_texts, compound_candidates
+from handbook.search.search_words import load_search_words
 
 ENGINE = ROOT / "overrides" / "assets" / "javascripts" / "handbook-search-engine.js"
-RUNNER = ROOT / "handbook" / "search_query.cjs"
+RUNNER = ROOT / "handbook" / "search" / "search_query.cjs"
 
 
 def _doc(location: str, title: str, text: str = "", **extra) -> dict:
@@ -31,7 +31,7 @@ def _doc(location: str, title: str, text: str = "", **extra) -> dict:
 
 # One Node.js process for the module's searches (starting Node and the engine for each test
 # cost a quarter of a second): it reads {index, queries} per line and answers as the editors'
-# command's runner (handbook/search_query.cjs) does, with explanations.
+# command's runner (handbook/search/search_query.cjs) does, with explanations.
 _ENGINE_SERVER = """
 const HandbookSearch = require(process.argv[1]);
 require("readline").createInterface({ input: process.stdin, terminal: false }).on("line", line => {
@@ -72,7 +72,7 @@ def search(tmp_path, docs: list[dict], queries: list[str], lang: str = "sv", **h
 
 
 def test_the_editors_commands_runner_answers_as_the_engine_does(tmp_path):
-    """handbook/search_query.cjs, which the editors' command runs, gives the engine's answers."""
+    """handbook/search/search_query.cjs, which the editors' command runs, gives the engine's answers."""
     docs = [_doc("a/#x", "Konto", "Ditt konto på Facebook."), _doc("b/#y", "Grupper", "Om grupper.")]
     index = tmp_path / "search_index.json"
     index.write_text(json.dumps({"config": {"lang": ["sv"], "handbook": {}}, "docs": docs}, ensure_ascii=False), encoding="utf-8")

@@ -2,7 +2,7 @@
 editors' report makes of it, and that with the setting off nothing is sent at all.
 
 The words are made safe twice by the same rule: in the browser before they leave it
-(search-feedback.js) and by the report for every line it reads (handbook/search_feedback.py),
+(search-feedback.js) and by the report for every line it reads (handbook/search/search_feedback.py),
 since anyone can send a request to the address. The cases below run against both. The log is
 written by Debian's nginx with deploy/nginx.conf itself (tests/nginx.py changes only the port,
 the root and the log's path).
@@ -24,9 +24,9 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook import search_feedback, search_report
-from handbook.project import ROOT, languages
-from handbook.search_command import node_executable
+from handbook.search import search_feedback, search_report
+from handbook.core.project import ROOT, languages
+from handbook.search.search_command import node_executable
 from tests import hostile_inputs
 from tests import nginx as nginx_server
 from tests.conftest import build, copy_project, free_port, not_installed
@@ -100,7 +100,7 @@ def js_cases() -> dict[str, str]:
 @pytest.mark.parametrize("typed, sent", CASES, ids=[c[0][:40] for c in CASES])
 def test_the_words_are_made_safe_before_they_are_sent(typed, sent):
     assert search_feedback.sanitise(typed) == sent
-    assert js_cases()[typed] == sent, "search-feedback.js and handbook/search_feedback.py disagree"
+    assert js_cases()[typed] == sent, "search-feedback.js and handbook/search/search_feedback.py disagree"
 
 
 def test_no_word_can_break_a_log_line_or_the_report_and_the_browser_and_report_agree():
@@ -199,9 +199,9 @@ def test_the_report_proposes_the_section_the_other_language_or_a_lexicon_links_t
 
 def test_the_report_asks_handbook_lexicons_related_words_when_that_module_exists(monkeypatch):
     assert search_report.default_related_words() is None or callable(search_report.default_related_words())
-    fake = types.ModuleType("handbook.lexicons")
+    fake = types.ModuleType("handbook.search.lexicons")
     fake.related_words = lambda locale, word: ["klaga"] if (locale, word) == ("sv", "gnälla") else []
-    monkeypatch.setitem(sys.modules, "handbook.lexicons", fake)
+    monkeypatch.setitem(sys.modules, "handbook.search.lexicons", fake)
     import handbook
     monkeypatch.setattr(handbook, "lexicons", fake, raising=False)
     assert search_report.default_related_words()("sv", "gnälla") == ["klaga"]
@@ -409,7 +409,7 @@ def test_the_iis_config_has_the_rule_for_the_log_ready_to_turn_on_and_says_what_
     (an unknown section would stop IIS serving the site), so it ships commented out."""
     import xml.etree.ElementTree as ET
 
-    from handbook.security_headers import WEB_CONFIG
+    from handbook.safety.security_headers import WEB_CONFIG
 
     text = WEB_CONFIG.read_text(encoding="utf-8")
     comment = re.search(r"<!-- The log of missed searches.*?-->", text, re.S).group(0)

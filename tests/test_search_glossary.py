@@ -17,11 +17,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from handbook.glossary import glossary_entries, said
-from handbook.project import ROOT, WORDS_FILE, HandbookError, languages
-from handbook.search_command import SiteSearch, answer_locations
-from handbook.search_quality import expected_location
-from handbook.search_words import load_search_words, language_synonym_groups
+from handbook.search.glossary import glossary_entries, said
+from handbook.core.project import ROOT, WORDS_FILE, HandbookError, languages
+from handbook.search.search_command import SiteSearch, answer_locations
+from handbook.search.search_quality import expected_location
+from handbook.search.search_words import load_search_words, language_synonym_groups
 
 TOP = 3
 # Words whose section today's search does not give in the first three, and why (strict: the

@@ -21,10 +21,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from handbook.change_notes import long_date
-from handbook.page_metadata import check
-from handbook.project import ROOT
-from handbook import security_headers as sh
+from handbook.pages.change_notes import long_date
+from handbook.pages.page_metadata import check
+from handbook.core.project import ROOT
+from handbook.safety import security_headers as sh
 from tests import nginx as nginx_server
 from tests import tour
 from tests.conftest import build, copy_project, free_port, not_installed
@@ -53,7 +53,7 @@ def project(tmp_path_factory) -> Path:
 def zensical(project) -> Path:
     """The copy built with `handbook-build --engine zensical --site-dir DIR`."""
     site = project / "zensical-site"
-    result = subprocess.run([sys.executable, "-m", "handbook.build", "--engine", "zensical", "--site-dir", str(site),
+    result = subprocess.run([sys.executable, "-m", "handbook.engine.build", "--engine", "zensical", "--site-dir", str(site),
                              "--config", str(project / "mkdocs.yml")],
                             cwd=project, capture_output=True, text=True, timeout=300,
                             env={**os.environ, "SITE_URL": SITE_URL, "HANDBOOK_PDF": "0"})
@@ -83,7 +83,7 @@ def test_handbook_build_on_zensical_gives_the_same_page_paths_in_both_languages_
 
 
 def test_the_default_engine_is_mkdocs_and_handbook_build_names_the_engines():
-    out = subprocess.run([sys.executable, "-m", "handbook.build", "--help"], capture_output=True, text=True).stdout
+    out = subprocess.run([sys.executable, "-m", "handbook.engine.build", "--help"], capture_output=True, text=True).stdout
     assert "--engine {mkdocs,zensical}" in out and "default" in out
 
 
@@ -146,7 +146,8 @@ def test_the_handbooks_search_index_from_zensicals_pages_equals_the_mkdocs_build
 def test_the_index_from_the_built_pages_is_the_one_materials_search_plugin_writes(site):
     """built_search over the MkDocs build gives what Material's plugin gives (before the
     handbook's additions): the step reads built HTML, whichever engine wrote it."""
-    from handbook import built_search, split_by_language
+    from handbook.search import built_search
+    from handbook.search import split_by_language
 
     for lang in site.languages:
         ours = built_search.language_index(site.dir, lang, site.languages)
@@ -170,7 +171,7 @@ def served(zensical, tmp_path_factory):
 @pytest.mark.xfail(strict=True, reason="deploy/nginx.conf holds the MkDocs build's policy; Zensical's pages "
                                        "have 6 other inline scripts and styles (the build reports them)")
 def test_deploy_nginx_conf_sends_the_csp_the_zensical_build_needs(zensical):
-    from handbook.build import csp_not_deployed
+    from handbook.engine.build import csp_not_deployed
 
     assert csp_not_deployed(zensical) == []
 
@@ -250,8 +251,8 @@ def test_under_nginx_zensicals_search_box_styles_pass_the_csp(visits):
 
 
 def test_the_staging_copy_gives_each_page_its_url_and_its_facts_in_the_front_matter():
-    from handbook.build import page_url, staged_page
-    from handbook.project import Language
+    from handbook.engine.build import page_url, staged_page
+    from handbook.core.project import Language
 
     sv, en = Language("sv", "Svenska", True), Language("en", "English", False)
     assert [page_url("index.md", sv), page_url("index.en.md", en), page_url("a/b.en.md", en), page_url("a/index.md", sv)] == [
@@ -268,7 +269,7 @@ def test_a_page_with_html_outside_the_allowlist_stops_the_zensical_build_as_it_s
         not_installed("Zensical is not installed: run 'uv sync --group zensical'.")
     project = copy_project(tmp_path / "project")
     edit(project, "facebook-konton.md", "## Vem ser vad?", '<script>alert("x")</script>\n\n## Vem ser vad?')
-    result = subprocess.run([sys.executable, "-m", "handbook.build", "--engine", "zensical", "--site-dir",
+    result = subprocess.run([sys.executable, "-m", "handbook.engine.build", "--engine", "zensical", "--site-dir",
                              str(project / "out"), "--config", str(project / "mkdocs.yml")],
                             cwd=project, capture_output=True, text=True, timeout=120, env={**os.environ, "HANDBOOK_PDF": "0"})
     assert result.returncode == 1

@@ -17,7 +17,7 @@ import subprocess
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
-from handbook.project import ROOT
+from handbook.core.project import ROOT
 
 TOOLS = ROOT / "tests" / "tools"
 MODULES = TOOLS / "node_modules"

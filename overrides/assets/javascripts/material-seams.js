@@ -6,10 +6,10 @@
 // below, against the code Material ships, and fails naming the seam when Material changes it;
 // the browser tests (tests/test_search.py, tests/test_browser.py) check what readers get.
 //
-// One file, two places (the other seams, on the built pages: handbook/material_seams.py):
+// One file, two places (the other seams, on the built pages: handbook/core/material_seams.py):
 // - PART 1, the search worker: workers/handbook-search.js loads this file with importScripts when
 //   Material sends its first message, and answers Material's search box through it;
-// - PART 2, every page: the first deferred <script> (handbook/material_seams.py,
+// - PART 2, every page: the first deferred <script> (handbook/core/material_seams.py,
 //   `deferred_scripts`), before Material's bundle and the handbook's other scripts.
 (function (root) {
   "use strict";

@@ -1,6 +1,6 @@
 // The navigation drawer (Material's primary sidebar: a drawer below 76.25em, a sidebar above),
 // for keyboard users:
-// - the menu button (handbook/material_seams.py) replaces Material's <label>, which
+// - the menu button (handbook/core/material_seams.py) replaces Material's <label>, which
 //   Tab never reaches; it opens and closes the drawer as Material does, by clicking #__drawer;
 // - the closed drawer is inert, so that Tab never lands on links no one can see;
 // - opened from the button, focus moves to the drawer's first link; Escape, or Shift+Tab from
@@ -9,7 +9,7 @@
 // (seam "search scroll lock"); if Tab has left search for a link above that point (the title's
 // permalink), the focused link is brought back into view, below the header.
 // Material's two hidden toggles also start unchecked on every page load. Material marks them
-// autocomplete="off" for that, which HTML does not allow on checkboxes (handbook/material_seams.py
+// autocomplete="off" for that, which HTML does not allow on checkboxes (handbook/core/material_seams.py
 // removes it), and without it Chromium brings them back checked after back and forward.
 // Material's toggles, sidebar, label and breakpoint: material-seams.js, seam "navigation drawer".
 (function () {

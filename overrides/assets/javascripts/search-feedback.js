@@ -34,7 +34,7 @@
   }
 
   // The words of a search as they may be sent and logged (tests/test_search_feedback.py runs the
-  // same cases against this and handbook/search_report.py's sanitise).
+  // same cases against this and handbook/search/search_report.py's sanitise).
   function sanitise(text) {
     var words = String(text == null ? "" : text).normalize("NFC").replace(SPACE, " ").split(" ");
     text = words.filter(function (w) { return !identifying(w); }).join(" ")
@@ -49,7 +49,7 @@
 
   var PAUSE_MS = 2000;  // words shown this long without results, then replaced, were a search
   // Each language's words (labels.<locale>.search.feedback_* in mkdocs.yml), written in by the
-  // build (handbook/search_feedback.py).
+  // build (handbook/search/search_feedback.py).
   var LABELS = {};
   var seams = root.MaterialSeams.SEARCH, here = document.currentScript;
   var labels = LABELS[document.documentElement.lang];

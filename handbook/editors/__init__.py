@@ -1,0 +1,8 @@
+"""What the communications unit runs and reads: every editor check in one place (``checks``:
+the build and ``handbook-check`` call the same functions), the preview of a change with the
+words that changed marked (``change_preview``, ``word_diff``), and the review report
+(``review_report``).
+
+May import: ``handbook.core``, ``pages``, ``safety``, ``search``, ``pdf``, ``site``; never
+``handbook.engine``.
+"""
