@@ -3,6 +3,6 @@ the build and ``handbook-check`` call the same functions), the preview of a chan
 words that changed marked (``change_preview``, ``word_diff``), and the review report
 (``review_report``).
 
-May import: ``handbook.core``, ``pages``, ``safety``, ``search``, ``pdf``, ``site``; never
-``handbook.engine``.
+May import: ``handbook.core``, ``handbook.pages``, ``handbook.safety``, ``handbook.search``,
+``handbook.pdf``, ``handbook.site``; never ``handbook.engine``.
 """

@@ -4,5 +4,7 @@ needs (``generated_files``, ``preview``, ``strict_warnings``, ``template_cache``
 ``handbook-build`` (``build``), which builds with MkDocs or with Zensical through zensical-i18n
 and runs the same steps over the built site.
 
-May import: every part of the handbook; nothing imports it but the entry points.
+May import: ``handbook.core``, ``handbook.pages``, ``handbook.safety``, ``handbook.search``,
+``handbook.pdf``, ``handbook.site``, ``handbook.editors``: every part. Nothing imports it but
+the entry points (pyproject.toml).
 """
