@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import ast
 import re
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -72,3 +73,15 @@ def test_the_layout_check_sees_a_wrong_import(tmp_path):
     module.write_text("from handbook.engine import plugin\nimport handbook.search.glossary\n", encoding="utf-8")
     assert handbook_imports(module) == {"engine", "search"}
     assert "engine" not in allowed_imports("pages")
+
+
+def test_no_file_of_the_package_is_hidden_from_git_by_an_ignore_rule():
+    """A rule such as ``site/`` (meant for the built site) once kept handbook/site/ out of commits,
+    and a clean clone could not import the package. ``--no-index`` asks the rules, so this also sees
+    a tracked file that a rule would have kept out."""
+    files = [str(p.relative_to(ROOT)) for p in HANDBOOK.rglob("*")
+             if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
+    result = subprocess.run(["git", "check-ignore", "--no-index", "--verbose", *files],
+                            cwd=ROOT, capture_output=True, text=True, check=False)
+    assert result.returncode in (0, 1), result.stderr
+    assert result.stdout.splitlines() == [], "ignored by .gitignore (anchor the rule, e.g. /site/):\n" + result.stdout
