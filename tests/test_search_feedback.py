@@ -294,7 +294,11 @@ def test_a_missed_search_writes_one_line_with_its_words_and_neither_address_nor_
     raw = [line for line in nginx.search_log.read_text(encoding="utf-8").splitlines() if "zqxwv" in line][0]
     agent = page.evaluate("navigator.userAgent")
     assert "127.0.0.1" not in raw and agent not in raw and "Chrom" not in raw and set(json.loads(raw)) == LOG_KEYS
-    # Leaving the page afterwards sends nothing more for the same words.
+    # Leaving the page afterwards sends nothing more for the same words. (Left only once the
+    # browser has the answer too: nginx writes the line before Chromium has read the reply, and
+    # leaving in between cancels the reply on the page's side, net::ERR_ABORTED.)
+    page.wait_for_function("() => performance.getEntriesByType('resource')"
+                           ".some(e => e.name.includes('search-feedback?') && e.responseEnd > 0)")
     page.goto(site.url + "en/")
     assert len(log_lines(nginx, "zqxwv", timeout=0.5)) == 1
     assert [r for r in record.requests if "search-feedback?" in r] and record.failed_requests == []
