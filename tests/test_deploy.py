@@ -239,6 +239,44 @@ def test_nginx_sends_html_css_js_and_json_as_utf8_gzipped_to_browsers_that_accep
         assert plain_is_the_file, f"/{file} without Accept-Encoding is not the plain file"
 
 
+def test_nginx_sends_each_page_and_what_it_loads_as_the_smaller_gzip_the_build_made(site, client):
+    twins = sorted(p for p in site.dir.rglob("*.gz") if p.name != "sitemap.xml.gz")
+    names = {p.relative_to(site.dir).as_posix() for p in twins}
+    # Every page, and the theme's stylesheet and bundle: most of a first view's bytes.
+    assert {"index.html.gz", "en/facebook-konton/index.html.gz"} <= names
+    assert any(re.fullmatch(r"assets/stylesheets/main\.\w+\.min\.css\.gz", n) for n in names)
+    assert any(re.fullmatch(r"assets/javascripts/bundle\.\w+\.min\.js\.gz", n) for n in names)
+    for path in twins:
+        file = path.with_suffix("")
+        rel = file.relative_to(site.dir).as_posix()
+        assert gzip.decompress(path.read_bytes()) == file.read_bytes(), f"{rel}.gz is not {rel} (a step wrote after it)"
+        assert len(path.read_bytes()) <= len(gzip.compress(file.read_bytes(), 6)), f"{rel}.gz is no smaller than level 6"
+        sent = client.get(rel.removesuffix("index.html"), Accept_Encoding="gzip")
+        assert sent.body == path.read_bytes(), f"nginx did not send {rel}.gz for /{rel}"
+
+
+def test_a_rebuilt_file_gets_a_new_twin_and_one_that_would_not_be_smaller_none(tmp_path):
+    from handbook.site import precompress
+
+    site_dir, cache = tmp_path / "site", tmp_path / "cache"
+    (site_dir / "a").mkdir(parents=True)
+    page = site_dir / "a" / "index.html"
+    page.write_text('<link rel="stylesheet" href="../x.css"><p>' + "text " * 200, encoding="utf-8")
+    (site_dir / "x.css").write_text("p { color: red }\n" * 100, encoding="utf-8")
+    (site_dir / "unused.css").write_text("p { color: blue }\n" * 100, encoding="utf-8")
+    assert precompress.precompress_site(site_dir, cache=cache) == 2
+    assert sorted(p.name for p in site_dir.rglob("*.gz")) == ["index.html.gz", "x.css.gz"]
+    assert len(list(cache.iterdir())) == 1  # the loaded stylesheet, by Zopfli; the page at level 9
+    page.write_text('<link rel="stylesheet" href="../x.css"><p>short</p>', encoding="utf-8")  # too small to gain
+    (site_dir / "x.css").write_text("p { color: green }\n" * 100, encoding="utf-8")
+    precompress.precompress_site(site_dir, cache=cache)
+    assert not (site_dir / "a" / "index.html.gz").exists()
+    assert gzip.decompress((site_dir / "x.css.gz").read_bytes()) == (site_dir / "x.css").read_bytes()
+    page.write_text("<p>No stylesheet any more.</p>", encoding="utf-8")
+    precompress.precompress_site(site_dir, cache=cache)
+    assert list(site_dir.rglob("*.gz")) == [], "a twin of a file no page loads would be sent stale"
+
+
 @pytest.mark.parametrize("prefix, lang", [("", "sv"), ("en/", "en")])
 def test_nginx_answers_a_missing_page_with_404_and_the_404_page_of_its_language(site, client, prefix, lang):
     page = (site.dir / prefix / "404.html").read_bytes()

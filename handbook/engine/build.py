@@ -45,7 +45,7 @@ from handbook.editors import checks
 from handbook.pages import change_notes, contact_details, external_links, page_facts, page_metadata, settings_text
 from handbook.safety import security_headers
 from handbook.search import built_search
-from handbook.site import link_checker, minify
+from handbook.site import link_checker, minify, precompress
 from handbook.pdf.pdf_assemble import pdf_name
 from handbook.core.project import MKDOCS_FILE, HandbookError, Language, load_mkdocs_config, page_and_language
 
@@ -199,6 +199,7 @@ def site_steps(site_dir: Path, *, langs: list[Language], project: Path, settings
             print(f"handbook-build: {len(missing)} inline script or style hash(es) of this build are not in "
                   "deploy/nginx.conf's Content-Security-Policy; 'uv run handbook-security-headers DIR "
                   "--write-deploy' writes the policy this build needs.", file=sys.stderr)
+    precompress.precompress_site(site_dir)
     return problems
 
 
