@@ -1,6 +1,7 @@
 """The promises of deploy/: the site is served with the security headers it needs - a
-Content-Security-Policy without 'unsafe-inline' for scripts, exactly as
-handbook/safety/security_headers.py computes it - each language's own 404 page, gzip for text, and
+Content-Security-Policy without 'unsafe-inline', as handbook/safety/security_headers.py computes it
+(one policy for the MkDocs and the Zensical build: what this build needs and other builds' hashes;
+tests/test_zensical.py holds it to exactly both) - each language's own 404 page, gzip for text, and
 hashed assets cached for a year while everything else is revalidated.
 
 nginx is tested on its real answers: Debian's nginx serves the build with deploy/nginx.conf,

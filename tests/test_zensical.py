@@ -1,7 +1,9 @@
 """Promises of the second engine: `uv run handbook-build --engine zensical --site-dir DIR` builds
 the handbook on Zensical (README, "When Material reaches end of life"), with the pages, the page
-facts, the change notes, the review banner and the handbook's search index of the MkDocs build,
-and Zensical's pages pass axe at both widths with no request to another host.
+facts, the change notes, the review banner and the handbook's search index of the MkDocs build;
+Zensical's pages pass axe at both widths with no request to another host, served with
+deploy/nginx.conf's one policy for both builds break no CSP, and work with the keyboard (skip
+link, language switch).
 
 Built once for this file (about a second of Zensical's time, 3-6 s in all), from a copy of the
 handbook with change notes and one page past its review date. Zensical is its own dependency

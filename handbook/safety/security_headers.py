@@ -1,18 +1,15 @@
 """The HTTP security and cache headers of the published site, defined once.
 
 deploy/nginx.conf and deploy/web.config carry these headers between marker comments; the
-blocks are generated from here, and tests/test_deploy.py checks that they match the build.
+blocks are generated from here, and tests/test_deploy.py and tests/test_zensical.py check that
+they match the builds.
 
-The Content-Security-Policy allows no inline script except the exact ones Material writes into
-each page (a few bytes that set up its local storage helpers, and one that opens a tab named in
-the #anchor). Their SHA-256 hashes are read from the built HTML, so after upgrading Material (or
-changing a template), rebuild the site and regenerate (deploy/README.md):
-
-    uv run mkdocs build
-    uv run python -m handbook.safety.security_headers site --write-deploy
-
-One policy serves both engines' builds (README, "When Material reaches end of life"): given
-several built site folders, the policy is their union, and that is what deploy/ holds:
+The Content-Security-Policy allows no inline script except the exact ones the theme writes into
+each page (a few bytes that set up Material's local storage helpers, one that opens a tab named
+in the #anchor, Zensical's own). Their SHA-256 hashes are read from the built HTML. One policy
+serves both engines' builds (README, "When Material reaches end of life"): given several built
+site folders, the policy is their union, and that is what deploy/ holds. So after upgrading
+Material or Zensical (or changing a template), rebuild both and regenerate (deploy/README.md):
 
     uv run handbook-build --site-dir site
     uv run handbook-build --engine zensical --site-dir site-zensical
@@ -24,7 +21,7 @@ configs are for a site at the root of its host name, as tests/test_deploy.py bui
 Material 9.8.2 needs no inline styles (its JavaScript sets styles through the CSSOM, which CSP
 does not restrict), so its style-src is 'self' alone. Zensical's search box adds a <style> to a
 shadow root at run time: its hash, of the text read from Zensical's bundle in the built site
-(material_seams.run_time_styles), is in style-src. Its stylesheet draws icons with data: SVG
+(material_seams.run_time_styles), is in style-src. Material's stylesheet draws icons with data: SVG
 images (mask-image: url("data:image/svg+xml,...")), hence img-src 'self' data:.
 """
 
