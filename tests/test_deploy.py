@@ -1,6 +1,7 @@
 """The promises of deploy/: the site is served with the security headers it needs - a
-Content-Security-Policy without 'unsafe-inline' for scripts, exactly as
-handbook/safety/security_headers.py computes it - each language's own 404 page, gzip for text, and
+Content-Security-Policy without 'unsafe-inline', as handbook/safety/security_headers.py computes it
+(one policy for the MkDocs and the Zensical build: what this build needs and other builds' hashes;
+tests/test_zensical.py holds it to exactly both) - each language's own 404 page, gzip for text, and
 hashed assets cached for a year while everything else is revalidated.
 
 nginx is tested on its real answers: Debian's nginx serves the build with deploy/nginx.conf,
@@ -25,9 +26,11 @@ from handbook.safety import security_headers as sh
 from tests import nginx as nginx_server
 
 REGENERATE = (
-    "Regenerate the deploy configs from a fresh build: "
-    "`uv run mkdocs build && uv run python -m handbook.safety.security_headers site --write-deploy`"
+    "Regenerate the deploy configs from fresh builds of both engines (one policy serves both): "
+    "`uv run handbook-build --site-dir site && uv run handbook-build --engine zensical --site-dir site-zensical "
+    "&& uv run handbook-security-headers site site-zensical --write-deploy`"
 )
+HASH = re.compile(r"'sha256-[A-Za-z0-9+/]{43}='")
 MISSING = "ingen-sadan-sida/"  # no page has this name, in either language
 
 
@@ -88,20 +91,28 @@ def _url_paths(site) -> list[str]:
 
 # --- the configs --------------------------------------------------------------------------------
 
-def test_the_deploy_configs_carry_exactly_the_csp_the_site_needs(site):
-    expected = sh.content_security_policy(site.dir)
-    assert _iis_headers(_iis()).get("Content-Security-Policy") == expected, (
-        f"deploy/web.config has another CSP than the built site needs.\n{REGENERATE}")
-    script_src = _directives(expected)["script-src"]
-    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+def test_the_deploy_configs_carry_the_csp_the_site_needs_and_besides_it_only_hashes(site):
+    """deploy/ holds one policy for the MkDocs and the Zensical build: what this build needs, and
+    only hashes of inline code besides (tests/test_zensical.py holds it to exactly both builds')."""
+    needed, deployed = sh.content_security_policy(site.dir), sh.deployed_policy()
+    assert _iis_headers(_iis()).get("Content-Security-Policy") == deployed, (
+        f"deploy/web.config sends another CSP than deploy/nginx.conf.\n{REGENERATE}")
+    assert sh.missing_sources(deployed, site.dir) == [], f"deploy/ lacks what the built site needs.\n{REGENERATE}"
+    ours, theirs = _directives(needed), _directives(deployed)
+    assert list(theirs) == list(ours)
+    besides = {name: [s for s in theirs[name] if s not in ours[name]] for name in theirs}
+    assert all(HASH.fullmatch(s) for sources in besides.values() for s in sources), besides
+    assert {name for name, sources in besides.items() if sources} <= {"script-src", "style-src"}, besides
+    for name in ("script-src", "style-src"):
+        assert "'unsafe-inline'" not in theirs[name] and "'unsafe-eval'" not in theirs[name]
     hashes = sh.inline_script_hashes(site.dir)
-    assert hashes and set(hashes) <= set(script_src), "Material's inline scripts are allowed by hash"
-    assert _directives(expected)["object-src"] == ["'none'"]
-    # The generated blocks are exactly what --write-deploy writes now (nginx also sends them below).
+    assert hashes and set(hashes) <= set(theirs["script-src"]), "Material's inline scripts are allowed by hash"
+    assert theirs["object-src"] == ["'none'"]
+    # The generated blocks are what --write-deploy writes, with that policy (nginx also sends them
+    # below); every hashed file of this build is cached for a year by IIS (the next test).
     nginx_text, iis_text = sh.NGINX_CONF.read_text(encoding="utf-8"), sh.WEB_CONFIG.read_text(encoding="utf-8")
-    assert sh.block_between(nginx_text, sh.BEGIN, sh.END) == sh.nginx_block(site.dir), REGENERATE
-    assert sh.block_between(iis_text, sh.BEGIN, sh.END) == sh.web_config_block(site.dir), REGENERATE
-    assert sh.block_between(iis_text, sh.BEGIN_CACHE, sh.END_CACHE) == sh.web_config_cache_block(site.dir), REGENERATE
+    assert sh.block_between(nginx_text, sh.BEGIN, sh.END) == sh.nginx_block(site.dir).replace(needed, deployed), REGENERATE
+    assert sh.block_between(iis_text, sh.BEGIN, sh.END) == sh.web_config_block(site.dir).replace(needed, deployed), REGENERATE
 
 
 def test_the_iis_config_sets_the_security_and_cache_headers_and_a_404_page_per_language(site):
@@ -176,7 +187,8 @@ def test_nginx_serves_deploy_nginx_conf_with_only_its_port_root_and_search_log_c
 
 
 def test_every_answer_of_nginx_carries_the_security_headers_the_build_needs(site, client):
-    expected = sh.all_headers(site.dir)
+    # The policy deploy/ holds for both engines' builds, which allows all this build needs (above).
+    expected = {**sh.all_headers(site.dir), "Content-Security-Policy": sh.deployed_policy()}
     wrong = []
     # Every file, every page at its folder address, the 404 pages and a redirect (a folder
     # without its slash): "always" puts the headers on error and redirect answers too.
