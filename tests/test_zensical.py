@@ -201,8 +201,8 @@ TOPIC = PAGES[1]
 @pytest.fixture(scope="module")
 def visits(browser, served):
     """Per width: what axe found on each page, the requests to anywhere but the site, the CSP
-    violations, and on the topic page the first tab stop and the language switch's (Tab from the
-    top); at the first width, the page that choosing Svenska in the switch opens."""
+    violations, and on the topic page every tab stop from the top (on a phone, then what Enter on
+    the menu button does); at the first width, the page that choosing Svenska in the switch opens."""
     found = {}
     for width, viewport in tour.WIDTHS.items():
         violations, elsewhere, csp, keys = [], [], [], {}
@@ -217,10 +217,16 @@ def visits(browser, served):
                 page.wait_for_timeout(100)  # the bundle has set up its search box
                 csp += [f"{path or '/'}: {v}" for v in page.evaluate("window.__csp")]
                 violations += [f"{path or '/'}: {v}" for v in tour.axe_violations(page)]
-                if path == TOPIC:
-                    keys["first"] = keyboard.tab(page)
-                    keys["switch"] = keyboard.tab_until(page, lambda stop: stop["in_header"] and "i18n" in stop["what"],
-                                                        limit=5)
+                if path == TOPIC:  # every tab stop from the top; on a phone, then the menu button with Enter
+                    keys["walk"] = keyboard.tab_stops(page, limit=80)
+                    keys["first"] = keys["walk"][0] if keys["walk"] else None
+                    keys["switch"] = next((stop for stop in keys["walk"][:6]
+                                           if stop["in_header"] and "i18n" in stop["what"]), None)
+                    if width == "mobile":
+                        page.focus(".handbook-menu")
+                        page.keyboard.press("Enter")
+                        keys["opened"] = page.evaluate("""() => [document.getElementById('__drawer').checked,
+                            !!document.activeElement.closest('.md-sidebar--primary')]""")
                     if not found:  # one click, at the first width
                         page.click(".md-i18n__button")
                         page.click('.md-i18n__link[hreflang="sv"]')
@@ -256,6 +262,25 @@ def test_on_zensicals_pages_the_first_tab_reaches_the_skip_link_and_tab_then_the
     assert keys["first"] and "md-skip" in keys["first"]["what"] and keys["first"]["visible"], keys["first"]
     assert keys["switch"] is not None and keys["switch"]["tag"] == "BUTTON" and keys["switch"]["visible"], (
         f"at {width}, Tab from the skip link never reaches the language switch in the header")
+
+
+def test_on_a_phone_zensicals_closed_drawer_takes_no_tab_stop_and_the_menu_button_opens_it(visits):
+    """As on MkDocs (navigation-drawer.js, with the drawer's seams from material-seams.js): the
+    reader reaches a real menu button with Tab, and never a link of the drawer no one can see."""
+    keys = visits["mobile"][3]
+    in_drawer = [stop["what"] for stop in keys["walk"] if stop["in_closed_drawer"]]
+    assert in_drawer == [], "Tab lands in the closed drawer:\n" + "\n".join(in_drawer)
+    assert any("handbook-menu" in stop["what"] and stop["visible"] for stop in keys["walk"]), (
+        "Tab never reaches the menu button")
+    assert keys["opened"] == [True, True], "Enter on the menu button opens the drawer, focus in it"
+
+
+@pytest.mark.xfail(strict=True, reason="Zensical 0.0.73's theme puts the page's table of contents, below "
+                   "60em, in a bar fixed to the foot of the screen, 38 px high, whose links Tab reaches "
+                   "while the bar clips them out of sight")
+def test_on_a_phone_every_tab_stop_on_zensicals_pages_is_in_sight(visits):
+    hidden = [f"{stop['what']} ({stop['seen']})" for stop in visits["mobile"][3]["walk"] if not stop["visible"]]
+    assert hidden == [], "Tab lands where the reader sees nothing:\n" + "\n".join(hidden)
 
 
 def test_zensicals_language_switch_on_a_topic_page_leads_to_the_same_page_in_the_other_language(zensical, visits, served):

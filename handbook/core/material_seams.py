@@ -163,11 +163,13 @@ def header(html: str) -> str:
 _BUNDLE = re.compile(r'<script src="((?:[^"]*/)?)assets/javascripts/bundle\.[^"]*"')
 
 
-def deferred_scripts(html: str, *, seams: bool = True) -> str:
+def deferred_scripts(html: str, *, search: bool = True) -> str:
+    """Every script deferred, material-seams.js first; without ``search`` (Zensical's pages) it
+    gives the page's seams (the drawer's, for navigation-drawer.js) and leaves search alone."""
     bundle = _found(html, _BUNDLE, "deferred scripts", "<script src=\"…assets/javascripts/bundle.….js\">")
-    if seams:
-        script = f'<script defer src="{bundle.group(1)}assets/javascripts/material-seams.js"></script>\n'
-        html = html[:bundle.start()] + script + html[bundle.start():]
+    flag = "" if search else " data-no-search"
+    script = f'<script defer src="{bundle.group(1)}assets/javascripts/material-seams.js"{flag}></script>\n'
+    html = html[:bundle.start()] + script + html[bundle.start():]
     return html.replace("<script src=", "<script defer src=")
 
 
@@ -225,5 +227,6 @@ def zensical_page(html: str) -> str:
     still needs, and the drawer's table of contents named apart from the one beside the page.
     Its app config already points each language at its own root, its search dialog has a name
     and its head no hreflang links; its bundle speaks another search protocol, so
-    material-seams.js, and with it the handbook's search in the browser, is not loaded yet."""
-    return fix_page_html(deferred_scripts(menu_button(drawer_toc_name(html)), seams=False))
+    material-seams.js gives only the page's seams (the menu button and the inert closed drawer
+    work as on MkDocs), and the handbook's search in the browser is not loaded yet."""
+    return fix_page_html(deferred_scripts(menu_button(drawer_toc_name(html)), search=False))

@@ -125,6 +125,9 @@
   seams.LANGUAGE_LINK = "a.md-select__link[hreflang]";
 
   if (typeof document === "undefined") return;  // the worker needs no more
+  // On Zensical's pages (data-no-search, handbook/core/material_seams.py: zensical_page) only
+  // the seams above: its bundle fetches its own search index and runs its own search.
+  if (document.currentScript && document.currentScript.hasAttribute("data-no-search")) return;
 
   var held = [], started = false, deferred = new WeakSet(), unsent = new WeakSet();
   var open = XMLHttpRequest.prototype.open, send = XMLHttpRequest.prototype.send;
