@@ -251,7 +251,7 @@
       bucket.push(word);
     });
     this.vocabulary.forEach(function (list) { list.sort(); });
-    // The number of pages, and the keys of the handbook's title (see COMMON_PAGES).
+    // The number of pages, and the keys of the handbook's title (see COMMON_PAGES, ranking.js).
     this.pageCount = pageNumbers.size;
     this.titleKeys = new Set();
     var start = this.pages.get("");
@@ -279,7 +279,7 @@
     var parts = this.compounds[w];
     if (parts) for (var i = 0; i < parts.length; i++) keys.push((i === parts.length - 1 ? "+" : "<") + this.stem(parts[i]));
     // Under the stem of the word without an inflectional ending the stemmer missed, where the
-    // handbook has that stem ("konton" and "kontot" are "konto"; see ENDINGS).
+    // handbook has that stem ("konton" and "kontot" are "konto"; see ENDINGS, words.js).
     var self = this;
     this.otherForms(w, false).forEach(function (form) {
       var formStem = self.stem(form);

@@ -18,7 +18,7 @@
   // that a published thesaurus lists with it (config.handbook.lexicon: Synlex, WordNet; "gnälla"
   // where the section says "klaga"), one step only. Below the handbook's own words, and below the
   // editors' synonyms (search_words.yml), which count where the section says their group's word
-  // as SYNONYM_TF occurrences: a synonym is worth about 0.8 of the word after BM25's saturation.
+  // as SYNONYM_TF (index.js) occurrences: a synonym is worth about 0.8 of the word after BM25's saturation.
   // "part" is the last part of a compound of the handbook, which says what the compound is
   // ("inställningar" in "säkerhetsinställningarna"); "modifier" a part before it, which only
   // qualifies it ("jobb" in "jobbkonto" is an account, not a job): it counts less.
@@ -70,7 +70,7 @@
       add("~" + restStem, "derived", rest);
       add("+" + restStem, "derived", rest);
     }
-    // Other forms of the word that the stemmer does not join to it (see ENDINGS, GENDERED).
+    // Other forms of the word that the stemmer does not join to it (see ENDINGS, GENDERED: words.js).
     var unknown = !out.some(function (c) { return c.kind === "exact" || c.kind === "stem"; });
     this.otherForms(word, unknown).forEach(function (form) {
       var formStem = self.stem(form);
