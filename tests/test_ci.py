@@ -66,6 +66,23 @@ def test_a_pull_request_uploads_the_preview_of_its_changed_pages_and_lists_them_
     assert upload["with"]["name"] == "forhandsvisning-andrade-sidor" and upload["with"]["path"] == "forhandsvisning/"
 
 
+def test_a_pull_request_builds_the_site_with_both_engines_uploads_each_and_runs_the_zensical_tests():
+    steps = list(_pull_request_steps("bygge").values())
+    runs = [step.get("run", "") for step in steps]
+    mkdocs = next(i for i, run in enumerate(runs) if "mkdocs build" in run)
+    zensical = next(i for i, run in enumerate(runs) if "handbook-build --engine zensical" in run)
+    assert "--group zensical" in runs[zensical] and "--site-dir site-zensical" in runs[zensical], runs[zensical]
+    assert "zensical" in steps[zensical]["name"].lower() and "zensical" not in runs[mkdocs]
+    uploads = {step["with"]["path"]: (i, step["with"]["name"]) for i, step in enumerate(steps)
+               if step.get("uses", "").startswith("actions/upload-artifact@")}
+    assert uploads["site/"][0] > mkdocs and uploads["site-zensical/"][0] > zensical, uploads
+    assert uploads["site/"][1] != uploads["site-zensical/"][1]
+    # The tests job runs the whole suite with Zensical installed, so tests/test_zensical.py never skips.
+    assert any(step.get("run") == "bash .ci/run" for step in _pull_request_steps("tester").values())
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
+    assert ci.index("uv sync --group zensical") < ci.index("uv run pytest")
+
+
 @pytest.mark.parametrize("configured", [False, True])
 def test_without_a_preview_host_publishing_is_skipped_with_a_one_line_note_never_a_failed_check(tmp_path, configured):
     steps = _pull_request_steps("publicera")

@@ -1,6 +1,7 @@
 """The promises of deploy/: the site is served with the security headers it needs - a
-Content-Security-Policy without 'unsafe-inline' for scripts, exactly as
-handbook/safety/security_headers.py computes it - each language's own 404 page, gzip for text, and
+Content-Security-Policy without 'unsafe-inline', as handbook/safety/security_headers.py computes it
+(one policy for the MkDocs and the Zensical build: what this build needs and other builds' hashes;
+tests/test_zensical.py holds it to exactly both) - each language's own 404 page, gzip for text, and
 hashed assets cached for a year while everything else is revalidated.
 
 nginx is tested on its real answers: Debian's nginx serves the build with deploy/nginx.conf,
@@ -26,9 +27,11 @@ from handbook.search.search_command import engine_files
 from tests import nginx as nginx_server
 
 REGENERATE = (
-    "Regenerate the deploy configs from a fresh build: "
-    "`uv run mkdocs build && uv run python -m handbook.safety.security_headers site --write-deploy`"
+    "Regenerate the deploy configs from fresh builds of both engines (one policy serves both): "
+    "`uv run handbook-build --site-dir site && uv run handbook-build --engine zensical --site-dir site-zensical "
+    "&& uv run handbook-security-headers site site-zensical --write-deploy`"
 )
+HASH = re.compile(r"'sha256-[A-Za-z0-9+/]{43}='")
 MISSING = "ingen-sadan-sida/"  # no page has this name, in either language
 
 
@@ -89,20 +92,28 @@ def _url_paths(site) -> list[str]:
 
 # --- the configs --------------------------------------------------------------------------------
 
-def test_the_deploy_configs_carry_exactly_the_csp_the_site_needs(site):
-    expected = sh.content_security_policy(site.dir)
-    assert _iis_headers(_iis()).get("Content-Security-Policy") == expected, (
-        f"deploy/web.config has another CSP than the built site needs.\n{REGENERATE}")
-    script_src = _directives(expected)["script-src"]
-    assert "'unsafe-inline'" not in script_src and "'unsafe-eval'" not in script_src
+def test_the_deploy_configs_carry_the_csp_the_site_needs_and_besides_it_only_hashes(site):
+    """deploy/ holds one policy for the MkDocs and the Zensical build: what this build needs, and
+    only hashes of inline code besides (tests/test_zensical.py holds it to exactly both builds')."""
+    needed, deployed = sh.content_security_policy(site.dir), sh.deployed_policy()
+    assert _iis_headers(_iis()).get("Content-Security-Policy") == deployed, (
+        f"deploy/web.config sends another CSP than deploy/nginx.conf.\n{REGENERATE}")
+    assert sh.missing_sources(deployed, site.dir) == [], f"deploy/ lacks what the built site needs.\n{REGENERATE}"
+    ours, theirs = _directives(needed), _directives(deployed)
+    assert list(theirs) == list(ours)
+    besides = {name: [s for s in theirs[name] if s not in ours[name]] for name in theirs}
+    assert all(HASH.fullmatch(s) for sources in besides.values() for s in sources), besides
+    assert {name for name, sources in besides.items() if sources} <= {"script-src", "style-src"}, besides
+    for name in ("script-src", "style-src"):
+        assert "'unsafe-inline'" not in theirs[name] and "'unsafe-eval'" not in theirs[name]
     hashes = sh.inline_script_hashes(site.dir)
-    assert hashes and set(hashes) <= set(script_src), "Material's inline scripts are allowed by hash"
-    assert _directives(expected)["object-src"] == ["'none'"]
-    # The generated blocks are exactly what --write-deploy writes now (nginx also sends them below).
+    assert hashes and set(hashes) <= set(theirs["script-src"]), "Material's inline scripts are allowed by hash"
+    assert theirs["object-src"] == ["'none'"]
+    # The generated blocks are what --write-deploy writes, with that policy (nginx also sends them
+    # below); every hashed file of this build is cached for a year by IIS (the next test).
     nginx_text, iis_text = sh.NGINX_CONF.read_text(encoding="utf-8"), sh.WEB_CONFIG.read_text(encoding="utf-8")
-    assert sh.block_between(nginx_text, sh.BEGIN, sh.END) == sh.nginx_block(site.dir), REGENERATE
-    assert sh.block_between(iis_text, sh.BEGIN, sh.END) == sh.web_config_block(site.dir), REGENERATE
-    assert sh.block_between(iis_text, sh.BEGIN_CACHE, sh.END_CACHE) == sh.web_config_cache_block(site.dir), REGENERATE
+    assert sh.block_between(nginx_text, sh.BEGIN, sh.END) == sh.nginx_block(site.dir).replace(needed, deployed), REGENERATE
+    assert sh.block_between(iis_text, sh.BEGIN, sh.END) == sh.web_config_block(site.dir).replace(needed, deployed), REGENERATE
 
 
 def test_the_iis_config_sets_the_security_and_cache_headers_and_a_404_page_per_language(site):
@@ -177,7 +188,8 @@ def test_nginx_serves_deploy_nginx_conf_with_only_its_port_root_and_search_log_c
 
 
 def test_every_answer_of_nginx_carries_the_security_headers_the_build_needs(site, client):
-    expected = sh.all_headers(site.dir)
+    # The policy deploy/ holds for both engines' builds, which allows all this build needs (above).
+    expected = {**sh.all_headers(site.dir), "Content-Security-Policy": sh.deployed_policy()}
     wrong = []
     # Every file, every page at its folder address, the 404 pages and a redirect (a folder
     # without its slash): "always" puts the headers on error and redirect answers too.
@@ -239,6 +251,44 @@ def test_nginx_sends_html_css_js_and_json_as_utf8_gzipped_to_browsers_that_accep
         plain = client.get(file)
         plain_is_the_file = plain.headers.get("Content-Encoding") is None and plain.body == original
         assert plain_is_the_file, f"/{file} without Accept-Encoding is not the plain file"
+
+
+def test_nginx_sends_each_page_and_what_it_loads_as_the_smaller_gzip_the_build_made(site, client):
+    twins = sorted(p for p in site.dir.rglob("*.gz") if p.name != "sitemap.xml.gz")
+    names = {p.relative_to(site.dir).as_posix() for p in twins}
+    # Every page, and the theme's stylesheet and bundle: most of a first view's bytes.
+    assert {"index.html.gz", "en/facebook-konton/index.html.gz"} <= names
+    assert any(re.fullmatch(r"assets/stylesheets/main\.\w+\.min\.css\.gz", n) for n in names)
+    assert any(re.fullmatch(r"assets/javascripts/bundle\.\w+\.min\.js\.gz", n) for n in names)
+    for path in twins:
+        file = path.with_suffix("")
+        rel = file.relative_to(site.dir).as_posix()
+        assert gzip.decompress(path.read_bytes()) == file.read_bytes(), f"{rel}.gz is not {rel} (a step wrote after it)"
+        assert len(path.read_bytes()) <= len(gzip.compress(file.read_bytes(), 6)), f"{rel}.gz is no smaller than level 6"
+        sent = client.get(rel.removesuffix("index.html"), Accept_Encoding="gzip")
+        assert sent.body == path.read_bytes(), f"nginx did not send {rel}.gz for /{rel}"
+
+
+def test_a_rebuilt_file_gets_a_new_twin_and_one_that_would_not_be_smaller_none(tmp_path):
+    from handbook.site import precompress
+
+    site_dir, cache = tmp_path / "site", tmp_path / "cache"
+    (site_dir / "a").mkdir(parents=True)
+    page = site_dir / "a" / "index.html"
+    page.write_text('<link rel="stylesheet" href="../x.css"><p>' + "text " * 200, encoding="utf-8")
+    (site_dir / "x.css").write_text("p { color: red }\n" * 100, encoding="utf-8")
+    (site_dir / "unused.css").write_text("p { color: blue }\n" * 100, encoding="utf-8")
+    assert precompress.precompress_site(site_dir, cache=cache) == 2
+    assert sorted(p.name for p in site_dir.rglob("*.gz")) == ["index.html.gz", "x.css.gz"]
+    assert len(list(cache.iterdir())) == 1  # the loaded stylesheet, by Zopfli; the page at level 9
+    page.write_text('<link rel="stylesheet" href="../x.css"><p>short</p>', encoding="utf-8")  # too small to gain
+    (site_dir / "x.css").write_text("p { color: green }\n" * 100, encoding="utf-8")
+    precompress.precompress_site(site_dir, cache=cache)
+    assert not (site_dir / "a" / "index.html.gz").exists()
+    assert gzip.decompress((site_dir / "x.css.gz").read_bytes()) == (site_dir / "x.css").read_bytes()
+    page.write_text("<p>No stylesheet any more.</p>", encoding="utf-8")
+    precompress.precompress_site(site_dir, cache=cache)
+    assert list(site_dir.rglob("*.gz")) == [], "a twin of a file no page loads would be sent stale"
 
 
 @pytest.mark.parametrize("prefix, lang", [("", "sv"), ("en/", "en")])

@@ -24,6 +24,9 @@ HEADER = ('<label class="md-header__button md-icon" for="__drawer">\n<svg viewBo
           '<div class="md-search" data-md-component="search" role="dialog">'
           '<nav class="md-search__options" aria-label="Sök"></nav></div>'
           '<nav class="md-nav md-nav--primary" aria-label="Navigation" data-md-level="0">')
+TOC = '<nav class="md-nav md-nav--secondary" aria-label="On this page"></nav>'
+DRAWER = (f'<nav class="md-nav md-nav--primary" aria-label="Navigation" data-md-level="0"><ul><li>{TOC}</li></ul></nav>'
+          f'<div class="md-sidebar md-sidebar--secondary" data-md-type="toc">{TOC}</div>')
 APP_CONFIG = '<script id="__config" type="application/json">{"base": "..", "search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
 PAGE_SEAMS = {
     # seam name: (edit, Material's HTML as the edit gets it, the part of it the edit needs)
@@ -34,6 +37,8 @@ PAGE_SEAMS = {
                                   '<link rel="alternate" href="../" hreflang="sv">'),
     "search dialog name": (material_seams.header, HEADER, 'data-md-component="search" role="dialog"'),
     "menu button": (material_seams.header, HEADER, '<label class="md-header__button md-icon" for="__drawer">'),
+    "drawer's table of contents name": (material_seams.drawer_toc_name, DRAWER,
+                                        '<div class="md-sidebar md-sidebar--secondary"'),
     "deferred scripts": (material_seams.deferred_scripts,
                          '<script src="../assets/javascripts/bundle.f00d.min.js"></script>', "<script src="),
 }
@@ -59,6 +64,8 @@ def test_the_page_seams_make_the_edits_the_templates_made():
     assert 'role="dialog" aria-label="Sök"' in header
     assert ('<button type="button" class="md-header__button md-icon handbook-menu" aria-label="Navigation" '
             'aria-expanded="false" hidden><svg viewBox="0 0 24 24"></svg></button><label') in header
+    assert material_seams.drawer_toc_name(DRAWER) == DRAWER.replace(
+        'aria-label="On this page"', 'aria-label="On this page (Navigation)"', 1)
     assert material_seams.deferred_scripts('<script src="a/assets/javascripts/bundle.f00d.min.js"></script>'
                                            '<script src="x.js"></script>') == (
         '<script defer src="a/assets/javascripts/material-seams.js"></script>\n'

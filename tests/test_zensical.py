@@ -1,7 +1,9 @@
 """Promises of the second engine: `uv run handbook-build --engine zensical --site-dir DIR` builds
 the handbook on Zensical (README, "When Material reaches end of life"), with the pages, the page
-facts, the change notes, the review banner and the handbook's search index of the MkDocs build,
-and Zensical's pages pass axe at both widths with no request to another host.
+facts, the change notes, the review banner and the handbook's search index of the MkDocs build;
+Zensical's pages pass axe at both widths with no request to another host, served with
+deploy/nginx.conf's one policy for both builds break no CSP, and work with the keyboard (skip
+link, language switch).
 
 Built once for this file (about a second of Zensical's time, 3-6 s in all), from a copy of the
 handbook with change notes and one page past its review date. Zensical is its own dependency
@@ -26,7 +28,7 @@ from handbook.pages.page_metadata import check
 from handbook.core.project import ROOT
 from handbook.safety import security_headers as sh
 from tests import nginx as nginx_server
-from tests import tour
+from tests import keyboard, tour
 from tests.conftest import build, copy_project, free_port, not_installed
 from tests.test_change_notes import NOTES, add_notes
 from tests.test_editor_mistakes import edit
@@ -158,42 +160,53 @@ def test_the_index_from_the_built_pages_is_the_one_materials_search_plugin_write
 
 @pytest.fixture(scope="module")
 def served(zensical, tmp_path_factory):
-    """The Zensical site served by Debian's nginx with deploy/nginx.conf, its generated security
-    headers those of this build (what `handbook-security-headers DIR --write-deploy` writes)."""
+    """The Zensical site served by Debian's nginx with deploy/nginx.conf as it is: the one policy
+    that serves both builds (`handbook-security-headers site site-zensical --write-deploy`)."""
     if not Path(nginx_server.NGINX).exists() or not nginx_server.MIME_TYPES.exists():
         not_installed(f"no nginx at {nginx_server.NGINX}: install Debian's nginx (apt-get install nginx).")
-    conf = sh.replace_block(sh.NGINX_CONF.read_text(encoding="utf-8"), sh.BEGIN, sh.END, sh.nginx_block(zensical))
-    server = nginx_server.start(zensical, free_port(), tmp_path_factory.mktemp("zensical-nginx"), conf)
+    server = nginx_server.start(zensical, free_port(), tmp_path_factory.mktemp("zensical-nginx"))
     yield server.url
     server.stop()
 
 
-@pytest.mark.xfail(strict=True, reason="deploy/nginx.conf holds the MkDocs build's policy; Zensical's pages "
-                                       "have 6 other inline scripts and styles (the build reports them)")
 def test_deploy_nginx_conf_sends_the_csp_the_zensical_build_needs(zensical):
     from handbook.engine.build import csp_not_deployed
 
-    assert csp_not_deployed(zensical) == []
+    assert csp_not_deployed(zensical) == [], "deploy/nginx.conf lacks these; " + REGENERATE
 
 
-# What axe finds on Zensical 0.0.73's own theme ("modern" look), never on the MkDocs build; each
-# a strict xfail below, so that the day Zensical fixes it the test says so.
-ZENSICAL_THEME = {
-    "desktop": ("color-contrast", "Zensical's theme draws the active navigation link (.md-nav__link--active "
-                "> .md-ellipsis) below 4.5:1 on every page"),
-    "mobile": ("landmark-unique", "in Zensical's drawer the page's table of contents (.md-nav--secondary in "
-               "the primary nav) has the same name as the table of contents beside the page"),
-}
+REGENERATE = ("regenerate deploy/ from both builds: `uv run handbook-build --site-dir site && uv run handbook-build "
+              "--engine zensical --site-dir site-zensical && uv run handbook-security-headers site site-zensical "
+              "--write-deploy`")
+
+
+def test_deploy_holds_one_policy_for_both_builds_exactly_what_the_generator_writes_from_them(site, zensical):
+    """Both configs' generated blocks are what --write-deploy writes from the MkDocs build (the
+    one tests/test_deploy.py serves) and the Zensical build: the union of what each needs, no more.
+    Zensical's search box style is among its hashes, read from its bundle in the built site."""
+    nginx, iis = (path.read_text(encoding="utf-8") for path in (sh.NGINX_CONF, sh.WEB_CONFIG))
+    assert sh.block_between(nginx, sh.BEGIN, sh.END) == sh.nginx_block(site.dir, zensical), REGENERATE
+    assert sh.block_between(iis, sh.BEGIN, sh.END) == sh.web_config_block(site.dir, zensical), REGENERATE
+    assert sh.block_between(iis, sh.BEGIN_CACHE, sh.END_CACHE) == sh.web_config_cache_block(site.dir, zensical), REGENERATE
+    (style,) = sh.run_time_style_hashes(zensical)
+    assert f" {style}" in sh.deployed_policy().split("style-src", 1)[1].split(";")[0]
+    assert sh.run_time_style_hashes(site.dir) == []
+    assert "'unsafe-inline'" not in sh.deployed_policy()
+
+
 PAGES = ["", f"en/{OVERDUE}/"]  # a start page and a topic page with the banner, one per language
+TOPIC = PAGES[1]
 
 
 @pytest.fixture(scope="module")
 def visits(browser, served):
-    """Per width: what axe found on each page, and the requests to anywhere but the site."""
+    """Per width: what axe found on each page, the requests to anywhere but the site, the CSP
+    violations, and on the topic page the first tab stop and the language switch's (Tab from the
+    top); at the first width, the page that choosing Svenska in the switch opens."""
     found = {}
-    for width in ZENSICAL_THEME:
-        violations, elsewhere, csp = [], [], []
-        context = browser.new_context(viewport=tour.WIDTHS[width])
+    for width, viewport in tour.WIDTHS.items():
+        violations, elsewhere, csp, keys = [], [], [], {}
+        context = browser.new_context(viewport=viewport)
         try:
             for path in PAGES:
                 page = context.new_page()
@@ -204,50 +217,59 @@ def visits(browser, served):
                 page.wait_for_timeout(100)  # the bundle has set up its search box
                 csp += [f"{path or '/'}: {v}" for v in page.evaluate("window.__csp")]
                 violations += [f"{path or '/'}: {v}" for v in tour.axe_violations(page)]
+                if path == TOPIC:
+                    keys["first"] = keyboard.tab(page)
+                    keys["switch"] = keyboard.tab_until(page, lambda stop: stop["in_header"] and "i18n" in stop["what"],
+                                                        limit=5)
+                    if not found:  # one click, at the first width
+                        page.click(".md-i18n__button")
+                        page.click('.md-i18n__link[hreflang="sv"]')
+                        page.wait_for_load_state("load")
+                        keys["chosen"] = page.url
                 page.close()
         finally:
             context.close()
-        found[width] = (violations, elsewhere, csp)
+        found[width] = (violations, elsewhere, csp, keys)
     return found
 
 
-@pytest.mark.parametrize("width", ZENSICAL_THEME)
-def test_axe_finds_no_violation_on_zensicals_pages_but_its_themes_own_and_no_request_leaves_the_site(visits, width):
-    violations, elsewhere, _ = visits[width]
-    rule = ZENSICAL_THEME[width][0]
+@pytest.mark.parametrize("width", tour.WIDTHS)
+def test_axe_finds_no_violation_on_zensicals_pages_and_no_request_leaves_the_site(visits, width):
+    """Zensical's theme's own two (the active navigation link's contrast, the drawer's table of
+    contents named as the one beside the page) are mended by the handbook: handbook.css and
+    material_seams.drawer_toc_name."""
+    violations, elsewhere, _, _ = visits[width]
     assert elsewhere == []
-    others = [v for v in violations if not v.split(": ", 1)[1].startswith(f"{rule} ")]
-    assert others == [], "\n".join(others)
+    assert violations == [], "\n".join(violations)
 
 
-@pytest.mark.parametrize("width", [pytest.param(w, marks=pytest.mark.xfail(strict=True, reason=f"{rule}: {why}"))
-                                   for w, (rule, why) in ZENSICAL_THEME.items()])
-def test_axe_finds_no_violation_of_zensicals_own_theme(visits, width):
-    rule = ZENSICAL_THEME[width][0]
-    theirs = [v for v in visits[width][0] if v.split(": ", 1)[1].startswith(f"{rule} ")]
-    assert theirs == [], "\n".join(theirs)
-
-
-# Zensical's search box (its bundle) puts its styles into a <style> in a shadow root at run time,
-# which a policy of hashes only blocks (console: "Applying inline style violates … style-src").
-ZENSICAL_SEARCH_STYLE = "style-src-elem blocked inline"
-
-
-def csp_found(visits, *, theirs: bool) -> list[str]:
-    return [v for width in visits for v in visits[width][2]
-            if (ZENSICAL_SEARCH_STYLE in v or "Applying inline style violates" in v) == theirs]
-
-
-def test_under_nginx_with_the_builds_own_policy_no_zensical_page_violates_the_csp(visits):
-    found = csp_found(visits, theirs=False)
+def test_under_nginx_with_deploy_nginx_conf_no_zensical_page_violates_the_csp_not_even_its_search_box(visits):
+    """Zensical's search box puts its styles into a <style> in a shadow root at run time; its hash
+    is in the deployed style-src (without it: "Applying inline style violates … style-src")."""
+    found = [v for width in visits for v in visits[width][2]]
     assert found == [], "\n".join(found)
 
 
-@pytest.mark.xfail(strict=True, reason="Zensical's search box adds a <style> to a shadow root at run time: "
-                                       "style-src-elem blocks it under the handbook's hash-only policy")
-def test_under_nginx_zensicals_search_box_styles_pass_the_csp(visits):
-    found = csp_found(visits, theirs=True)
-    assert found == [], "\n".join(found)
+@pytest.mark.parametrize("width", tour.WIDTHS)
+def test_on_zensicals_pages_the_first_tab_reaches_the_skip_link_and_tab_then_the_language_switch(visits, width):
+    keys = visits[width][3]
+    assert keys["first"] and "md-skip" in keys["first"]["what"] and keys["first"]["visible"], keys["first"]
+    assert keys["switch"] is not None and keys["switch"]["tag"] == "BUTTON" and keys["switch"]["visible"], (
+        f"at {width}, Tab from the skip link never reaches the language switch in the header")
+
+
+def test_zensicals_language_switch_on_a_topic_page_leads_to_the_same_page_in_the_other_language(zensical, visits, served):
+    from urllib.parse import urljoin
+
+    for path in sorted(p.parent.relative_to(zensical).as_posix() for p in zensical.rglob("index.html")):
+        if path in (".", "en") or path.endswith("search"):
+            continue
+        here = "/" + path + "/"
+        twin = here.removeprefix("/en") if here.startswith("/en/") else "/en" + here
+        other = "sv" if here.startswith("/en/") else "en"
+        link = soup(zensical, path).select_one(f".md-i18n__link[hreflang={other}]")
+        assert link is not None and urljoin(here, link["href"]) == twin, f"{here}: the {other} link leads to {link}"
+    assert visits["desktop"][3]["chosen"] == served + TOPIC.removeprefix("en/"), "choosing Svenska on " + TOPIC
 
 
 def test_the_staging_copy_gives_each_page_its_url_and_its_facts_in_the_front_matter():

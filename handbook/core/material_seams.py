@@ -21,6 +21,34 @@ from mkdocs.exceptions import PluginError
 # deploy/ caches them for a year (handbook/safety/security_headers.py).
 HASHED_ASSET = re.compile(r"/assets/(?:.+/)?[^/]+\.[0-9a-f]{8}\.min\.(?:css|js)(?:\.map)?$")
 
+# Zensical 0.0.73's search box is drawn in a shadow root, with its styles in a <style> that its
+# bundle adds at run time: `….appendChild(C("style",{},Tc.toString()))`, Tc a string literal of
+# the bundle. A CSP hash of that exact text in style-src lets it apply (security_headers); Material's
+# bundle adds no <style>, so none is found in the MkDocs build.
+_RUN_TIME_STYLE = re.compile(r'\.appendChild\(\w+\("style",\{\},([A-Za-z_$][\w$]*)\.toString\(\)\)\)')
+_JS_STRING = r"""(?:^|[^\w$.])%s=(?:'((?:[^'\\\n]|\\.)*)'|"((?:[^"\\\n]|\\.)*)")"""
+
+
+def run_time_styles(bundle: str) -> list[str]:
+    """The text of each <style> the theme's JavaScript bundle adds at run time (none: [])."""
+    found = []
+    for use in _RUN_TIME_STYLE.finditer(bundle):
+        name = use.group(1)
+        # A minifier reuses short names in other scopes: the literal nearest before the use.
+        literals = list(re.finditer(_JS_STRING % re.escape(name), bundle[:use.start()]))
+        literal = literals[-1] if literals else None
+        if not literal:
+            raise SeamError(f"Zensical seam 'search box style': its bundle adds a <style> from {name}, but no string "
+                            f"literal {name}='…' is in it, so its CSP hash cannot be computed. Zensical has changed: "
+                            "see README.md, 'When Material reaches end of life'.")
+        text = literal.group(1) if literal.group(1) is not None else literal.group(2)
+        if "\\" in text:
+            raise SeamError(f"Zensical seam 'search box style': the <style> text {name} holds a JavaScript escape; "
+                            "read it in the browser (its hash is in Chromium's CSP message) and decode it here.")
+        found.append(text)
+    return found
+
+
 # The built page's parts, as the whole-handbook PDF reads them (handbook/pdf/pdf_assemble.py).
 ARTICLE = "article.md-content__inner"
 PRIMARY_NAV_LINKS = "nav.md-nav--primary a.md-nav__link[href]"
@@ -173,9 +201,29 @@ def fix_page_html(html: str) -> str:
     return html
 
 
+# In Zensical's navigation drawer the page's table of contents, under its link (Material's
+# partials/nav-item.html includes partials/toc.html), has the name of the one beside the page,
+# and on a phone Zensical's theme shows both (axe's landmark-unique): the drawer's copy is named
+# after both navs, "On this page (Navigation)", "Innehållsförteckning (Navigation)", the theme's
+# own words in the page's language. One template serves both places, so the built page is edited.
+_PRIMARY_NAV = re.compile(r'<nav class="md-nav md-nav--primary" aria-label="([^"]*)"')
+_TOC_SIDEBAR = re.compile(r'<div class="md-sidebar md-sidebar--secondary"')
+_TOC_NAV = re.compile(r'<nav class="md-nav md-nav--secondary" aria-label="([^"]*)">')
+
+
+def drawer_toc_name(html: str) -> str:
+    nav = _found(html, _PRIMARY_NAV, "drawer's table of contents name", "the primary <nav aria-label>")
+    sidebar = _found(html, _TOC_SIDEBAR, "drawer's table of contents name",
+                     '<div class="md-sidebar md-sidebar--secondary"> after the primary <nav>')
+    drawer = html[nav.end():sidebar.start()]
+    drawer = _TOC_NAV.sub(lambda m: m.group(0).replace(f'"{m.group(1)}"', f'"{m.group(1)} ({nav.group(1)})"'), drawer)
+    return html[:nav.end()] + drawer + html[sidebar.start():]
+
+
 def zensical_page(html: str) -> str:
     """A page built by Zensical 0.0.73 with the edits its theme (Material's templates, changed)
-    still needs. Its app config already points each language at its own root, its search dialog
-    has a name and its head no hreflang links; its bundle speaks another search protocol, so
+    still needs, and the drawer's table of contents named apart from the one beside the page.
+    Its app config already points each language at its own root, its search dialog has a name
+    and its head no hreflang links; its bundle speaks another search protocol, so
     material-seams.js, and with it the handbook's search in the browser, is not loaded yet."""
-    return fix_page_html(deferred_scripts(menu_button(html), seams=False))
+    return fix_page_html(deferred_scripts(menu_button(drawer_toc_name(html)), seams=False))

@@ -45,7 +45,7 @@ from handbook.editors import checks
 from handbook.pages import change_notes, contact_details, external_links, page_facts, page_metadata, settings_text
 from handbook.safety import security_headers
 from handbook.search import built_search
-from handbook.site import link_checker, minify
+from handbook.site import link_checker, minify, precompress
 from handbook.pdf.pdf_assemble import pdf_name
 from handbook.core.project import MKDOCS_FILE, HandbookError, Language, load_mkdocs_config, page_and_language
 
@@ -192,13 +192,14 @@ def site_steps(site_dir: Path, *, langs: list[Language], project: Path, settings
         problems = [p for p in problems if p not in missing]
     try:
         missing = csp_not_deployed(site_dir)
-    except ValueError as err:
+    except (ValueError, material_seams.SeamError) as err:
         problems.append(f"Content-Security-Policy: {err}")
     else:
         if missing:
-            print(f"handbook-build: {len(missing)} inline script or style hash(es) of this build are not in "
-                  "deploy/nginx.conf's Content-Security-Policy; 'uv run handbook-security-headers DIR "
-                  "--write-deploy' writes the policy this build needs.", file=sys.stderr)
+            print(f"handbook-build: {len(missing)} source(s) this build needs are not in deploy/nginx.conf's "
+                  "Content-Security-Policy; 'uv run handbook-security-headers site site-zensical --write-deploy' "
+                  "(the MkDocs and the Zensical build) writes the policy both need.", file=sys.stderr)
+    precompress.precompress_site(site_dir)
     return problems
 
 
@@ -213,13 +214,10 @@ def mark_in_content(html: str, host: str, label: str) -> str:
 
 
 def csp_not_deployed(site_dir: Path) -> list[str]:
-    """The hash sources the built site's CSP needs that deploy/nginx.conf does not send (raises
-    ValueError for an inline event handler, which no policy of ours allows)."""
-    conf = security_headers.NGINX_CONF
-    deployed = (security_headers.block_between(conf.read_text(encoding="utf-8"), security_headers.BEGIN,
-                                               security_headers.END) if conf.is_file() else "")
-    needed = re.findall(r"'sha256-[^']+'", security_headers.content_security_policy(site_dir))
-    return sorted(set(source for source in needed if source not in deployed))
+    """What the built site's CSP needs that deploy/nginx.conf's policy does not allow, as
+    'directive source' (raises ValueError for an inline event handler, which no policy of ours
+    allows)."""
+    return security_headers.missing_sources(security_headers.deployed_policy(), site_dir)
 
 
 def build_zensical(project: Path, site_dir: Path, *, quiet: bool = False) -> list[str]:

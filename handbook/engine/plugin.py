@@ -58,7 +58,7 @@ from handbook.engine import generated_files, preview, strict_warnings, template_
 from handbook.pages import change_notes, contact_details, external_links, page_facts, page_metadata, settings_text
 from handbook.search import search_feedback, search_index
 from handbook.search import split_by_language
-from handbook.site import atomic_site, minify
+from handbook.site import atomic_site, minify, precompress
 from handbook.core.project import HandbookError, Language, page_and_language
 from handbook.search.search_words import load_search_words, site_search_indexes
 from handbook.core.settings import HandbookSettings
@@ -234,6 +234,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
             raise PluginError(str(err)) from None
         if self.pdf_wanted():
             self.write_pdfs(site_dir)
+        precompress.precompress_site(site_dir)  # last: a twin is right only while its file is unchanged
         self.warnings.stop_if_any()
         if self.site:
             self.site.publish()

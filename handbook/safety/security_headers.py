@@ -1,21 +1,27 @@
 """The HTTP security and cache headers of the published site, defined once.
 
 deploy/nginx.conf and deploy/web.config carry these headers between marker comments; the
-blocks are generated from here, and tests/test_deploy.py checks that they match the build.
+blocks are generated from here, and tests/test_deploy.py and tests/test_zensical.py check that
+they match the builds.
 
-The Content-Security-Policy allows no inline script except the exact ones Material writes into
-each page (a few bytes that set up its local storage helpers, and one that opens a tab named in
-the #anchor). Their SHA-256 hashes are read from the built HTML, so after upgrading Material (or
-changing a template), rebuild the site and regenerate (deploy/README.md):
+The Content-Security-Policy allows no inline script except the exact ones the theme writes into
+each page (a few bytes that set up Material's local storage helpers, one that opens a tab named
+in the #anchor, Zensical's own). Their SHA-256 hashes are read from the built HTML. One policy
+serves both engines' builds (README, "When Material reaches end of life"): given several built
+site folders, the policy is their union, and that is what deploy/ holds. So after upgrading
+Material or Zensical (or changing a template), rebuild both and regenerate (deploy/README.md):
 
-    uv run mkdocs build
-    uv run python -m handbook.safety.security_headers site --write-deploy
+    uv run handbook-build --site-dir site
+    uv run handbook-build --engine zensical --site-dir site-zensical
+    uv run handbook-security-headers site site-zensical --write-deploy
 
 The hashes depend on the path of SITE_URL (the 404 pages' script holds it); the committed
 configs are for a site at the root of its host name, as tests/test_deploy.py builds it.
 
 Material 9.8.2 needs no inline styles (its JavaScript sets styles through the CSSOM, which CSP
-does not restrict), so style-src is 'self' too. Its stylesheet draws icons with data: SVG
+does not restrict), so its style-src is 'self' alone. Zensical's search box adds a <style> to a
+shadow root at run time: its hash, of the text read from Zensical's bundle in the built site
+(material_seams.run_time_styles), is in style-src. Material's stylesheet draws icons with data: SVG
 images (mask-image: url("data:image/svg+xml,...")), hence img-src 'self' data:.
 """
 
@@ -143,23 +149,41 @@ def inline_script_hashes(site_dir: Path | str) -> list[str]:
     return sorted({_sha256(code) for code in _inline_code(Path(site_dir)).scripts})
 
 
+def run_time_style_hashes(site_dir: Path | str) -> list[str]:
+    """The hash source of each <style> the theme's bundle adds at run time (Zensical's search box)."""
+    bundles = sorted(Path(site_dir).rglob("assets/javascripts/bundle.*.js"))
+    return sorted({_sha256(text) for bundle in bundles
+                   for text in material_seams.run_time_styles(bundle.read_text(encoding="utf-8"))})
+
+
 def _style_sources(site_dir: Path) -> list[str]:
     found = _inline_code(site_dir)
-    sources = sorted({_sha256(code) for code in found.styles})
+    sources = sorted({_sha256(code) for code in found.styles} | set(run_time_style_hashes(site_dir)))
     if found.style_attributes:  # style="" attributes need 'unsafe-hashes' with their hashes
         sources = ["'unsafe-hashes'", *sorted(set(sources) | {_sha256(v) for v in found.style_attributes})]
     return sources
 
 
-def content_security_policy(site_dir: Path | str) -> str:
-    """The Content-Security-Policy header value for the built site in ``site_dir``."""
-    site_dir = Path(site_dir)
-    if not (site_dir / "index.html").is_file():
-        raise FileNotFoundError(f"{site_dir} is not a built site (no index.html): run mkdocs build first")
+def _hash_sources(site_dirs: tuple[Path | str, ...], sources) -> list[str]:
+    """``sources`` of each built site, united: 'unsafe-hashes' first if any needs it, then the hashes."""
+    found = set()
+    for site_dir in site_dirs:
+        site_dir = Path(site_dir)
+        if not (site_dir / "index.html").is_file():
+            raise FileNotFoundError(f"{site_dir} is not a built site (no index.html): run handbook-build first")
+        found |= set(sources(site_dir))
+    return sorted(found, key=lambda source: (source != "'unsafe-hashes'", source))
+
+
+def content_security_policy(*site_dirs: Path | str) -> str:
+    """The Content-Security-Policy header value for the built site in ``site_dirs[0]``; given
+    several (the MkDocs and the Zensical build), one policy that allows what each needs."""
+    if not site_dirs:
+        raise TypeError("content_security_policy() needs at least one built site folder")
     directives = [
         ("default-src", ["'self'"]),
-        ("script-src", ["'self'", *inline_script_hashes(site_dir)]),
-        ("style-src", ["'self'", *_style_sources(site_dir)]),
+        ("script-src", ["'self'", *_hash_sources(site_dirs, inline_script_hashes)]),
+        ("style-src", ["'self'", *_hash_sources(site_dirs, _style_sources)]),
         # Material's stylesheet draws its icons with data: SVG images.
         ("img-src", ["'self'", "data:"]),
         ("font-src", ["'self'"]),
@@ -176,15 +200,36 @@ def content_security_policy(site_dir: Path | str) -> str:
     return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives)
 
 
-def all_headers(site_dir: Path | str) -> dict[str, str]:
-    """Every security header the server sends, CSP first."""
-    return {"Content-Security-Policy": content_security_policy(site_dir), **HEADERS}
+def all_headers(*site_dirs: Path | str) -> dict[str, str]:
+    """Every security header the server sends, CSP first (one policy for all ``site_dirs``)."""
+    return {"Content-Security-Policy": content_security_policy(*site_dirs), **HEADERS}
 
 
-def hashed_assets(site_dir: Path | str) -> list[str]:
-    """URL paths ('assets/…', no leading slash) of the built site's content-hashed files."""
-    site_dir = Path(site_dir)
-    paths = (p.relative_to(site_dir).as_posix() for p in (site_dir / "assets").rglob("*") if p.is_file())
+def missing_sources(policy: str, site_dir: Path | str) -> list[str]:
+    """What the built site in ``site_dir`` needs that ``policy`` does not allow, as
+    'directive source' (none: [])."""
+    allowed = {part.split()[0]: set(part.split()[1:]) for part in policy.split(";") if part.strip()}
+    needed = content_security_policy(site_dir)
+    return [f"{name} {source}" for part in needed.split(";") if part.strip()
+            for name, *sources in [part.split()] for source in sources if source not in allowed.get(name, set())]
+
+
+def deployed_policy(nginx: Path = NGINX_CONF) -> str:
+    """The Content-Security-Policy in deploy/nginx.conf's generated block ("": none there)."""
+    block = block_between(nginx.read_text(encoding="utf-8"), BEGIN, END) if nginx.is_file() else ""
+    for line in block.splitlines():
+        name, _, value = line.strip().removeprefix("add_header ").partition(" ")
+        if name == "Content-Security-Policy":
+            return value.removesuffix(" always;").strip('"')
+    return ""
+
+
+def hashed_assets(*site_dirs: Path | str) -> list[str]:
+    """URL paths ('assets/…', 'en/assets/…', no leading slash) of the content-hashed files of the
+    built sites (Zensical gives each language its own assets/ folder)."""
+    paths = set()
+    for site_dir in map(Path, site_dirs):
+        paths |= {p.relative_to(site_dir).as_posix() for p in site_dir.rglob("*") if p.is_file()}
     return sorted(p for p in paths if cache_control("/" + p) == CACHE_IMMUTABLE)
 
 
@@ -200,21 +245,21 @@ def _xml_value(value: str) -> str:
     return value.replace("&", "&amp;").replace('"', "&quot;").replace("<", "&lt;")
 
 
-def nginx_block(site_dir: Path | str, indent: str = "    ") -> str:
+def nginx_block(*site_dirs: Path | str, indent: str = "    ") -> str:
     return "\n".join(
         f"{indent}add_header {name} {_nginx_value(value)} always;"
-        for name, value in all_headers(site_dir).items()
+        for name, value in all_headers(*site_dirs).items()
     )
 
 
-def web_config_block(site_dir: Path | str, indent: str = "        ") -> str:
+def web_config_block(*site_dirs: Path | str, indent: str = "        ") -> str:
     return "\n".join(
         f'{indent}<add name="{name}" value="{_xml_value(value)}" />'
-        for name, value in all_headers(site_dir).items()
+        for name, value in all_headers(*site_dirs).items()
     )
 
 
-def web_config_cache_block(site_dir: Path | str, indent: str = "  ") -> str:
+def web_config_cache_block(*site_dirs: Path | str, indent: str = "  ") -> str:
     """IIS sets Cache-Control per folder or file, not by pattern: one <location> per hashed file."""
     max_age = "365.00:00:00"
     return "\n".join(
@@ -224,7 +269,7 @@ def web_config_cache_block(site_dir: Path | str, indent: str = "  ") -> str:
         f'cacheControlCustom="public, immutable" /></staticContent>\n'
         f"{indent}  </system.webServer>\n"
         f"{indent}</location>"
-        for path in hashed_assets(site_dir)
+        for path in hashed_assets(*site_dirs)
     )
 
 
@@ -246,31 +291,38 @@ def block_between(text: str, begin: str, end: str) -> str:
     return "\n".join(lines[start + 1 : stop])
 
 
-def write_deploy(site_dir: Path | str, nginx: Path = NGINX_CONF, web_config: Path = WEB_CONFIG) -> None:
-    nginx.write_text(replace_block(nginx.read_text(encoding="utf-8"), BEGIN, END, nginx_block(site_dir), nginx), encoding="utf-8")
+def write_deploy(*site_dirs: Path | str, nginx: Path = NGINX_CONF, web_config: Path = WEB_CONFIG) -> None:
+    """The generated blocks of deploy/ rewritten for ``site_dirs`` (one policy for all of them)."""
+    text = replace_block(nginx.read_text(encoding="utf-8"), BEGIN, END, nginx_block(*site_dirs), nginx)
+    nginx.write_text(text, encoding="utf-8")
     text = web_config.read_text(encoding="utf-8")
-    text = replace_block(text, BEGIN, END, web_config_block(site_dir), web_config)
-    text = replace_block(text, BEGIN_CACHE, END_CACHE, web_config_cache_block(site_dir), web_config)
+    text = replace_block(text, BEGIN, END, web_config_block(*site_dirs), web_config)
+    text = replace_block(text, BEGIN_CACHE, END_CACHE, web_config_cache_block(*site_dirs), web_config)
     web_config.write_text(text, encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog="python -m handbook.safety.security_headers",
-        description="Print the Content-Security-Policy a built site needs (inline scripts by hash).",
+        prog="handbook-security-headers",
+        description="Print the Content-Security-Policy a built site needs (inline scripts and styles by hash). "
+                    "Given several built sites, one policy that serves each of them: deploy/ holds the one for "
+                    "the MkDocs and the Zensical build, 'handbook-security-headers site site-zensical --write-deploy'.",
     )
-    parser.add_argument("site", type=Path, help="the built site folder (mkdocs build's site/)")
+    parser.add_argument("site", type=Path, nargs="+",
+                        help="the built site folder(s): handbook-build's site/, and its Zensical build "
+                             "(handbook-build --engine zensical --site-dir site-zensical)")
     parser.add_argument(
         "--write-deploy", action="store_true",
-        help="rewrite the generated blocks in deploy/nginx.conf and deploy/web.config",
+        help="rewrite the generated blocks in deploy/nginx.conf and deploy/web.config, with the policy "
+             "of all the sites given (deploy/ holds the MkDocs and the Zensical build's)",
     )
     args = parser.parse_args(argv)
     try:
-        print(content_security_policy(args.site))
+        print(content_security_policy(*args.site))
         if args.write_deploy:
-            write_deploy(args.site)
+            write_deploy(*args.site)
             print(f"Updated {NGINX_CONF.relative_to(ROOT)} and {WEB_CONFIG.relative_to(ROOT)}.", file=sys.stderr)
-    except (FileNotFoundError, ValueError) as err:
+    except (FileNotFoundError, ValueError, material_seams.SeamError) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     return 0

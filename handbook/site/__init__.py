@@ -1,5 +1,5 @@
 """Steps over a built site folder, whichever engine made it: the build swapped in only when it
-succeeded (``atomic_site``), minification (``minify``), the link and anchor check
+succeeded (``atomic_site``), minification (``minify``), the gzipped twins the server sends (``precompress``), the link and anchor check
 (``link_checker``), the files written after the pages (``generated_paths``), and the dated,
 verifiable release (``release``).
 
