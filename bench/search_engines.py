@@ -10,7 +10,8 @@ Three engines, each in Chromium on a copy of the handbook:
   (the sources of commit BASELINE, with its worker wrapper and search words);
 - ``pagefind``: stock Pagefind 1.5.2 (the ``pagefind`` PyPI package with its binary), the
   article marked ``data-pagefind-body``, one index per ``<html lang>``, asked through its JS API;
-- ``handbook``: the handbook's own engine (assets/javascripts/handbook-search-engine.js).
+- ``handbook``: the handbook's own engine (assets/javascripts/handbook-search-engine.js and its
+  modules, search/*.js).
 
 For each, on the real handbook and both question sets (tests/search_cases.yml, the tuning set,
 and tests/search_held_out.yml, the held-out set), per language: right section first, right
@@ -47,6 +48,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 from handbook.core.project import SOURCE_PARTS, languages  # noqa: E402
+from handbook.search.search_command import engine_files  # noqa: E402
 from handbook.search.search_quality import load_questions, score_questions  # noqa: E402
 from search_bench import (  # noqa: E402
     QUERIES, Server, add_generated_pages, bench_session, build, copy_project, free_port, measure_language, percentile,
@@ -159,7 +161,7 @@ def sizes_material(site: Path, engine: str) -> dict:
     out = {}
     workers = site / "assets" / "javascripts" / "workers"
     if engine == "handbook":
-        code = _gz(workers / "handbook-search.js") + _gz(site / "assets" / "javascripts" / "handbook-search-engine.js")
+        code = _gz(workers / "handbook-search.js") + sum(_gz(p) for p in engine_files(site))  # the entry and its modules
     else:  # the wrapper and Material's worker (lunr inside); Swedish also lunr.sv and its support
         code = _gz(workers / "handbook-search.js") + sum(_gz(p) for p in workers.glob("search.*.min.js"))
     for lang in languages():

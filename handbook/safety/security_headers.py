@@ -189,7 +189,8 @@ def content_security_policy(*site_dirs: Path | str) -> str:
         ("font-src", ["'self'"]),
         # The search index (search/search_index.json) and sitemap are fetched from the site.
         ("connect-src", ["'self'"]),
-        # Search runs in a Web Worker (assets/javascripts/workers/), which importScripts lunr.
+        # Search runs in a Web Worker (assets/javascripts/workers/), which importScripts the
+        # handbook's engine (handbook-search-engine.js and its modules, search/*.js) from the site.
         ("worker-src", ["'self'"]),
         ("frame-ancestors", ["'self'"]),
         ("base-uri", ["'self'"]),

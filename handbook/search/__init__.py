@@ -3,7 +3,8 @@
 (``search_words``, ``glossary``), Swedish compounds (``decompound``), lexicon links from Synlex and
 WordNet (``lexicons``, the committed subset in lexicon_data/), the private log of missed searches
 (``search_feedback``, ``search_report``), and the editors' ``handbook-search`` (``search_command``,
-which runs the browser's engine in Node.js through ``search_query.cjs``) and the figures of a
+which runs the browser's engine, overrides/assets/javascripts/handbook-search-engine.js and its
+modules in search/, in Node.js through ``search_query.cjs``) and the figures of a
 question set (``search_quality``).
 
 May import: ``handbook.core``.

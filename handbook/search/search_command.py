@@ -8,8 +8,8 @@ made from the same word, start of a word, a word a lexicon links it to: "gnälla
 (lexikon)", or a word the same section has in the other language: "privacy (en)").
 
 It runs the site's own search code (``assets/javascripts/handbook-search-engine.js`` of the
-built site, the file the browser runs) in Node.js against the built search index, so it cannot
-disagree with the search box. The site is built first (without the PDF) into
+built site and the modules it names, ``assets/javascripts/search/*.js``: the files the browser
+runs) in Node.js against the built search index, so it cannot disagree with the search box. The site is built first (without the PDF) into
 ``.cache/search-site/`` when a source has changed since the last build, or taken from
 ``--site``.
 """
@@ -71,6 +71,19 @@ def node_executable() -> str:
             "(Debian: apt-get install nodejs) and try again."
         )
     return node
+
+
+def engine_files(root: Path) -> list[Path]:
+    """The search engine's files under ``root`` (a built site, or the project's overrides/), in
+    the order they load: the entry (ENGINE), then the modules it names (HandbookSearch.modules)."""
+    entry = root / ENGINE
+    if not entry.is_file():
+        raise HandbookError(f"{entry} is missing: is {root} a built site? Build it with 'uv run mkdocs build'.")
+    result = subprocess.run([node_executable(), "-e", "process.stdout.write(JSON.stringify(require(process.argv[1]).modules))",
+                             str(entry.resolve())], capture_output=True, text=True, encoding="utf-8")
+    if result.returncode != 0:
+        raise HandbookError(f"{entry} does not load in Node.js:\n{result.stderr[-2000:]}")
+    return [entry] + [entry.parent / module for module in json.loads(result.stdout)]
 
 
 def _newest_source(project: Path) -> float:

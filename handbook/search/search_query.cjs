@@ -1,6 +1,8 @@
-// Runs the site's own search (handbook-search-engine.js, the file the browser runs) in Node.js
-// for handbook/search/search_command.py: `node search_query.cjs ENGINE INDEX` reads one question per
-// line (JSON strings) on standard input and writes one JSON answer per line.
+// Runs the site's own search (handbook-search-engine.js and the modules it names, search/*.js:
+// the files the browser's search worker runs) in Node.js for handbook/search/search_command.py:
+// `node search_query.cjs ENGINE INDEX` reads one question per line (JSON strings) on standard
+// input and writes one JSON answer per line. Requiring ENGINE requires its modules, from the
+// same folder and in the order the worker loads them (HandbookSearch.modules).
 "use strict";
 const fs = require("fs");
 const readline = require("readline");
