@@ -76,52 +76,61 @@ class Visit:
     walked: bool  # walked with Tab (tab_stops), or only measured
 
 
-def _visit_every_page(site, fonts: str, width: str, folder) -> list[Visit]:
-    """Every page in each language at one width with one font set, as loaded, then walked with
-    Tab (with the first font set every page, with the others KEYBOARD_PAGES) from the end of the
-    page: a reader who has read to the end and goes on with Tab, or comes round again, must see
-    each stop scrolled into view, also those above (Tab from the top only ever scrolls down).
-    In a thread of its own, with its own Playwright and Chromium: a walk mostly waits for the
-    browser, so the four walks go side by side."""
+def _visit_every_page(site, fonts: str, widths: list[str], folder) -> dict[str, list[Visit]]:
+    """Every page in each language at each of ``widths`` with one font set, as loaded, then
+    walked with Tab (with the first font set every page, with the others KEYBOARD_PAGES) from the
+    end of the page: a reader who has read to the end and goes on with Tab, or comes round again,
+    must see each stop scrolled into view, also those above (Tab from the top only ever scrolls
+    down). A page only measured is loaded once and measured at each width in turn (the window
+    resized, as a reader turns a tablet); a page walked is loaded afresh for each width. In a
+    thread of its own, with its own Playwright and Chromium: a walk mostly waits for the browser,
+    so the walks go side by side."""
     from playwright.sync_api import sync_playwright
 
-    found = []
+    found: dict[str, list[Visit]] = {width: [] for width in widths}
     with sync_playwright() as playwright:
         chromium = launch_chromium(playwright, fonts, folder)
-        page = chromium.new_context(viewport=WIDTHS[width]).new_page()
+        page = chromium.new_context(viewport=WIDTHS[widths[0]]).new_page()
         for lang in site.languages:
             # Every page, and the page shown for an address that does not exist (its 404 page).
             for name in ["index.md", *(n for n in site.pages(lang) if n != "index.md"), "404"]:
                 missing = site.url + lang.url_prefix() + "ingen-sadan-sida/"
-                page.goto(missing if name == "404" else site.page_url(lang, name), wait_until="load")
-                if name == "index.md":
-                    site_name = page.title()  # a start page is titled with its site's name alone
-                    assert "Varberg" in site_name, f"the {lang.name} start page's title is {site_name!r}"
-                keyboard.settle(page)
+                url = missing if name == "404" else site.page_url(lang, name)
                 walked = fonts == FONTS[0] or name in KEYBOARD_PAGES
-                found.append(Visit(
-                    name=f"{missing if name == '404' else lang.source_name(name)} at {width} with {FONT_SETS[fonts].name}",
-                    headings=page.evaluate(keyboard.HEADINGS),
-                    site_name_shown=page.evaluate(keyboard.TIMES_SHOWN, site_name),
-                    lone_permalinks=page.evaluate(keyboard.LONE_PERMALINKS),
-                    tab_stops=keyboard.tab_stops(page, from_the_end=True) if walked else [],
-                    walked=walked,
-                ))
+                for i, width in enumerate(widths):
+                    page.set_viewport_size(WIDTHS[width])
+                    if i == 0 or walked:
+                        page.goto(url, wait_until="load")
+                    if name == "index.md":
+                        site_name = page.title()  # a start page is titled with its site's name alone
+                        assert "Varberg" in site_name, f"the {lang.name} start page's title is {site_name!r}"
+                    keyboard.settle(page)
+                    found[width].append(Visit(
+                        name=f"{missing if name == '404' else lang.source_name(name)} at {width} with {FONT_SETS[fonts].name}",
+                        headings=page.evaluate(keyboard.HEADINGS),
+                        site_name_shown=page.evaluate(keyboard.TIMES_SHOWN, site_name),
+                        lone_permalinks=page.evaluate(keyboard.LONE_PERMALINKS),
+                        tab_stops=keyboard.tab_stops(page, from_the_end=True) if walked else [],
+                        walked=walked,
+                    ))
         chromium.close()
     return found
 
 
 @pytest.fixture(scope="module")
 def visits(site, browsers, server, tmp_path_factory) -> dict[tuple[str, str], list[Visit]]:
-    """What the reader meets on every page, by (font set, width)."""
+    """What the reader meets on every page, by (font set, width): the first font set's walks one
+    thread per width, each other font set's in one thread for both widths."""
     from concurrent.futures import ThreadPoolExecutor
 
     installed = [fonts for fonts in FONTS if FONT_SETS[fonts].folder() is not None]
-    with ThreadPoolExecutor(max(1, len(installed) * len(WIDTHS))) as pool:
-        walks = {(fonts, width): pool.submit(_visit_every_page, site, fonts, width,
-                                             tmp_path_factory.mktemp(f"fonts-{fonts}-{width}"))
-                 for fonts in installed for width in WIDTHS}
-        return {key: walk.result() for key, walk in walks.items()}
+    jobs = [(fonts, [width]) for fonts in installed[:1] for width in WIDTHS]
+    jobs += [(fonts, list(WIDTHS)) for fonts in installed[1:]]
+    with ThreadPoolExecutor(max(1, len(jobs))) as pool:
+        walks = [pool.submit(_visit_every_page, site, fonts, widths,
+                             tmp_path_factory.mktemp(f"fonts-{fonts}-{widths[0]}")) for fonts, widths in jobs]
+        return {(fonts, width): visits for (fonts, _), walk in zip(jobs, walks)
+                for width, visits in walk.result().items()}
 
 
 def visits_with(visits, fonts: str, width: str) -> list[Visit]:
