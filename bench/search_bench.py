@@ -440,15 +440,20 @@ def dir_bytes(path: Path) -> int:
 # --------------------------------------------------------------------------------------------
 
 # Installed before any page script runs. It wraps the Worker constructor so that every search
-# QUERY posted to the worker (type 2) and every RESULT (type 3) / READY (type 1) coming back is
-# counted and time-stamped (our 'message' listener is added first, so it runs first, in the same
-# task as Material's handler). A MutationObserver on the search result box records the time the
+# question posted to the worker (Material's QUERY, type 2; the handbook's "query") and every answer
+# (RESULT, type 3; "answer") and READY (type 1; "ready") coming back is counted and time-stamped
+# (our 'message' listener is added first, so it runs first, in the same task as the page's). A MutationObserver on the search result box records the time the
 # DOM changed after each RESULT (the callback runs in that task's microtask checkpoint, i.e. right
 # after Material has written the meta line and the first 10 items), and a requestAnimationFrame
 # after it gives the next frame. A capturing keydown listener records performance.now() when each
 # key press is dispatched to the search box.
 INIT_JS = r"""
 (() => {
+  // Stock Material's search dialog, or the handbook's own (overrides/partials/search.html).
+  const S = {input: 'input.md-search__input, input.handbook-search__input',
+             box: '.md-search-result, .handbook-search__output',
+             meta: '.md-search-result__meta, .handbook-search__count',
+             item: '.md-search-result__item, .handbook-search__result'};
   const b = window.__bench = {
     posts: 0, results: 0, ready: null, lastPost: null, lastKeydown: null,
     lastMutation: 0, log: {}
@@ -460,25 +465,28 @@ INIT_JS = r"""
       this.addEventListener('message', ev => {
         const t = performance.now();
         const type = ev.data && ev.data.type;
-        if (type === 1 && b.ready === null) b.ready = t;
-        if (type === 3) {
+        if ((type === 1 || type === 'ready') && b.ready === null) b.ready = t;
+        if (type === 3 || type === 'answer') {
           b.results += 1;
-          const items = ev.data.data && ev.data.data.items;
+          const items = type === 'answer' ? ev.data.groups : ev.data.data && ev.data.data.items;
           b.log[b.results] = {msg: t, dom: null, frame: null, count: items ? items.length : null};
         }
       });
     }
     postMessage(msg, ...rest) {
-      if (msg && msg.type === 2) { b.posts += 1; b.lastPost = {t: performance.now(), value: msg.data}; }
+      if (msg && (msg.type === 2 || msg.type === 'query')) {
+        b.posts += 1;
+        b.lastPost = {t: performance.now(), value: msg.type === 2 ? msg.data : msg.query};
+      }
       return super.postMessage(msg, ...rest);
     }
   };
   document.addEventListener('keydown', ev => {
-    if (ev.target && ev.target.matches && ev.target.matches('input.md-search__input'))
+    if (ev.target && ev.target.matches && ev.target.matches(S.input))
       b.lastKeydown = performance.now();
   }, true);
   const observe = () => {
-    const box = document.querySelector('.md-search-result');
+    const box = document.querySelector(S.box);
     if (!box) return setTimeout(observe, 10);
     new MutationObserver(() => {
       const t = performance.now();
@@ -486,10 +494,10 @@ INIT_JS = r"""
       const entry = b.log[b.results];
       if (entry && entry.dom === null) {
         entry.dom = t;
-        const meta = document.querySelector('.md-search-result__meta');
+        const meta = document.querySelector(S.meta);
         entry.meta = meta ? meta.textContent : null;
-        entry.items = document.querySelectorAll('.md-search-result__item').length;
-        const a = document.querySelector('.md-search-result__item a');
+        entry.items = document.querySelectorAll(S.item).length;
+        const a = document.querySelector(S.item + ' a');
         entry.first = a ? a.getAttribute('href') : null;
         requestAnimationFrame(() => { entry.frame = performance.now(); });
       }
@@ -532,7 +540,7 @@ def measure_language(browser, url: str, queries: list[str], rounds: int) -> dict
     page.on("pageerror", lambda e: errors.append(str(e)))
     page.goto(url)
     page.wait_for_load_state("load")
-    box = page.locator("input.md-search__input")
+    box = page.locator("input.md-search__input, input.handbook-search__input")
 
     # Warm-up: the reader presses "/" as soon as the page has loaded (the handbook only then
     # fetches its index), search becomes READY, and a first query comes back with results.
@@ -545,7 +553,7 @@ def measure_language(browser, url: str, queries: list[str], rounds: int) -> dict
     ready_ms = max(0.0, page.evaluate("() => window.__bench.ready") - pressed)
     page.keyboard.type(queries[0])
     settle(page)
-    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item').length > 0",
+    page.wait_for_function("() => document.querySelectorAll('.md-search-result__item, .handbook-search__result').length > 0",
                            timeout=60_000)
     first_results_ms = page.evaluate("() => window.__bench.log[window.__bench.results].dom")
     clear_query(page)

@@ -183,18 +183,39 @@ def test_no_permalink_sits_on_a_line_of_its_own(visits, width, fonts):
     assert lone == {}
 
 
-def test_tab_from_search_on_a_phone_lands_on_a_link_in_view_wherever_search_was_opened(site, page_at):
-    """Material locks the page's scroll while search covers a phone's screen, and scrolls back
-    to where search was opened when it closes: the link Tab goes on to (the title's permalink)
-    must not be left off screen (tab stop 23 of 30 on /facebook-konton/ in issue 21)."""
-    page = page_at("375px")
+@pytest.mark.parametrize("width", ["375px", "1280px"])
+def test_search_opened_from_its_button_keeps_tab_inside_in_view_and_escape_returns_to_the_button(site, page_at, width):
+    """Opened with Enter on the header's search button (from the foot of a page), every tab stop
+    of the search dialog is in view and inside it, round after round; Escape closes it and gives
+    focus back to the button, in view."""
+    page = page_at(width)
     for lang in site.languages:
         page.goto(site.page_url(lang, "facebook-konton.md"), wait_until="load")
         page.evaluate("() => window.scrollTo(0, document.documentElement.scrollHeight)")
-        page.focus("input.md-search__input")
-        page.wait_for_function("() => document.body.hasAttribute('data-md-scrolllock')")
-        stop = keyboard.tab(page)
-        assert stop is not None and stop["visible"], f"{lang.name}: Tab from the search box: {stop}"
+        stop = keyboard.tab_until(page, lambda s: "handbook-search-button" in s["what"])
+        assert stop is not None and stop["visible"], f"{lang.name}: Tab never reaches a visible search button: {stop}"
+        page.keyboard.press("Enter")
+        page.wait_for_function("document.activeElement.matches('dialog[open] input[type=search]')")
+        word = "konto" if lang.locale == "sv" else "account"
+        page.keyboard.type(word)
+        page.wait_for_function("w => document.querySelector('dialog.handbook-search').dataset.answered === w", arg=word)
+        # Round after round: each stop is in the dialog, in view and marked; past the last one
+        # Chromium, as the HTML standard lets it, moves focus to its own controls (no element of
+        # the page is focused), and the next Tab is back at the dialog's first.
+        stops, out = [], 0
+        for _ in range(14):
+            stop = keyboard.tab(page)
+            if stop is None:
+                out += 1
+                continue
+            inside = page.evaluate("() => document.activeElement.closest('dialog[open]') !== null")
+            assert inside and stop["visible"] and stop["indicator"], f"{lang.name} at {width}: {stop}"
+            stops.append(stop["what"])
+        assert len(set(stops)) >= 4 and len(stops) > len(set(stops)), (
+            f"{lang.name} at {width}: Tab goes round the box, the close button and the results: {stops}")
+        page.keyboard.press("Escape")
+        back = keyboard.focused(page)
+        assert back is not None and "handbook-search-button" in back["what"] and back["visible"], back
 
 
 def _menu_button(stop: dict) -> bool:
@@ -268,9 +289,10 @@ def test_the_language_selector_shows_the_language_by_name_and_works_with_the_key
         page.wait_for_url(site.page_url(other, "elever-och-brukare.md"))
 
 
-def test_the_drawer_and_search_are_closed_when_a_page_is_opened_again_with_back_or_forward(site, page_at):
-    """Material's hidden toggles used autocomplete="off" (not valid HTML) so that a browser does
-    not restore them checked; navigation-drawer.js must do that job now."""
+def test_the_drawer_is_closed_when_a_page_is_opened_again_with_back_or_forward(site, page_at):
+    """Material's hidden drawer toggle used autocomplete="off" (not valid HTML) so that a browser
+    does not restore it checked; navigation-drawer.js must do that job now. Search's toggle is
+    no checkbox any more (a hidden input), so nothing can bring it back checked."""
     page = page_at("375px")
     toggles = "() => [document.getElementById('__drawer').checked, document.getElementById('__search').checked]"
     topic, other = (site.page_url(site.languages[0], name) for name in ("facebook-konton.md", "kontakta-oss.md"))
@@ -284,7 +306,9 @@ def test_the_drawer_and_search_are_closed_when_a_page_is_opened_again_with_back_
         page.evaluate("() => new Promise(done => requestAnimationFrame(done))")
         return page.evaluate(toggles)
 
-    for toggle in ("__drawer", "__search"):
+    page.goto(topic, wait_until="load")
+    assert page.evaluate("document.getElementById('__search').type") == "hidden"
+    for toggle in ("__drawer",):
         page.goto(topic, wait_until="load")
         assert checked_after(lambda: page.goto(other, wait_until="load"), toggle) == [False, False], (
             f"{toggle} is checked again after following a link and going back")
@@ -298,8 +322,8 @@ def test_materials_hidden_toggles_lose_their_invalid_autocomplete_and_a_changed_
     text = '<input type="text" class="md-search__input" autocomplete="off">'
     fixed = material_seams.fix_page_html(f"<body>\n{drawer}\n{search}\n{text}")
     assert fixed == ('<body>\n<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">\n'
-                     '<input class="md-toggle" data-md-toggle="search" type="checkbox" id="__search">\n' + text)
-    with pytest.raises(material_seams.SeamError, match="Material seam 'search toggle without autocomplete'"):
+                     '<input class="md-toggle" data-md-toggle="search" type="hidden" id="__search">\n' + text)
+    with pytest.raises(material_seams.SeamError, match="Material seam 'search toggle hidden'"):
         material_seams.fix_page_html(f"<body>\n{drawer}\n{search.replace(' id=', ' hidden id=')}")
 
 

@@ -75,11 +75,12 @@ def test_reading_a_page_downloads_no_sitemap_and_no_search_index_until_the_reade
         assert not set(engine) & set(record.requests), f"the search engine's code loaded on view: {record.requests}"
         feedback = site.url + "assets/javascripts/search-feedback.js"
         assert feedback not in record.requests, "the log of missed searches loaded on view"
-        no_results = site.url + "assets/javascripts/search-no-results.js"
-        assert no_results not in record.requests, "the no-results help loaded on view"
-        results = search(browser_page, "facebook")  # "/" focuses the box, then the index and engine come
+        results_js = site.url + "assets/javascripts/search-results.js"
+        worker = site.url + "assets/javascripts/workers/handbook-search.js"
+        assert results_js not in record.requests and worker not in record.requests, "the search's code loaded on view"
+        results = search(browser_page, "facebook")  # "/" opens search, then the index and engine come
         assert index in record.requests and set(engine) <= set(record.requests) and results, (index, engine, record.requests)
-        assert no_results in record.requests and feedback in record.requests, record.requests
+        assert results_js in record.requests and worker in record.requests and feedback in record.requests, record.requests
         assert record.console_errors == [] and record.failed_requests == []
 
 

@@ -213,13 +213,13 @@ def test_nginx_caches_hashed_assets_for_a_year_and_everything_else_until_it_chan
             immutable.add(path)
     assert not wrong, "nginx caches wrongly:\n" + "\n".join(wrong)
     # Named on purpose: Material's hashed files for a year, ours and the content only until changed.
-    for pattern in (r"stylesheets/main\.\w{8}\.min\.css", r"javascripts/bundle\.\w{8}\.min\.js",
-                    r"workers/search\.\w{8}\.min\.js"):
+    for pattern in (r"stylesheets/main\.\w{8}\.min\.css", r"javascripts/bundle\.\w{8}\.min\.js"):
         assert any(re.search(pattern + "$", f) for f in immutable), f"no hashed asset matches {pattern}"
     files = _site_files(site)
     for own in ("index.html", "en/index.html", "404.html", "search/search_index.json",
                 "en/search/search_index.json", "sitemap.xml", "assets/javascripts/language-switch.js",
-                "assets/javascripts/search-no-results.js", "assets/javascripts/workers/handbook-search.js",
+                "assets/javascripts/search-results.js", "assets/javascripts/search-dialog.js",
+                "assets/javascripts/workers/handbook-search.js",
                 "assets/javascripts/material-seams.js", "assets/javascripts/handbook-search-engine.js",
                 "assets/javascripts/navigation-drawer.js", "assets/stylesheets/handbook.css", "feed.xml", "en/feed.xml",
                 *(p.relative_to(site.dir).as_posix() for p in engine_files(site.dir))):

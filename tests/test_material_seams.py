@@ -11,7 +11,6 @@ tested here by name, so that upgrading Material, or replacing it when it reaches
 
 from __future__ import annotations
 
-import json
 import re
 
 import pytest
@@ -21,21 +20,18 @@ from handbook.core import material_seams
 from handbook.core.project import ROOT
 
 HEADER = ('<label class="md-header__button md-icon" for="__drawer">\n<svg viewBox="0 0 24 24"></svg>\n</label>'
-          '<div class="md-search" data-md-component="search" role="dialog">'
-          '<nav class="md-search__options" aria-label="Sök"></nav></div>'
+          '<label class="md-header__button md-icon" for="__search">\n<svg viewBox="0 0 24 24"></svg>\n</label>'
+          '<button type="button" class="md-header__button md-icon handbook-search-button"></button>'
           '<nav class="md-nav md-nav--primary" aria-label="Navigation" data-md-level="0">')
 TOC = '<nav class="md-nav md-nav--secondary" aria-label="On this page"></nav>'
 DRAWER = (f'<nav class="md-nav md-nav--primary" aria-label="Navigation" data-md-level="0"><ul><li>{TOC}</li></ul></nav>'
           f'<div class="md-sidebar md-sidebar--secondary" data-md-type="toc">{TOC}</div>')
-APP_CONFIG = '<script id="__config" type="application/json">{"base": "..", "search": "../assets/javascripts/workers/search.a7633da7.min.js"}</script>'
 PAGE_SEAMS = {
     # seam name: (edit, Material's HTML as the edit gets it, the part of it the edit needs)
-    "search index per language": (material_seams.app_config, APP_CONFIG, '"base": ".."'),
-    "search worker wrapper": (material_seams.app_config, APP_CONFIG, '"search": "'),
     "no hreflang links in head": (material_seams.no_hreflang_links,
                                   '<meta charset="utf-8"><link rel="alternate" href="../" hreflang="sv">',
                                   '<link rel="alternate" href="../" hreflang="sv">'),
-    "search dialog name": (material_seams.header, HEADER, 'data-md-component="search" role="dialog"'),
+    "search label": (material_seams.header, HEADER, '<label class="md-header__button md-icon" for="__search">'),
     "menu button": (material_seams.header, HEADER, '<label class="md-header__button md-icon" for="__drawer">'),
     "drawer's table of contents name": (material_seams.drawer_toc_name, DRAWER,
                                         '<div class="md-sidebar md-sidebar--secondary"'),
@@ -44,24 +40,18 @@ PAGE_SEAMS = {
 }
 
 
-def call_seam(edit, html: str) -> str:
-    return edit(html, root="en/") if edit is material_seams.app_config else edit(html)
-
-
 @pytest.mark.parametrize("seam", PAGE_SEAMS)
 def test_a_page_seam_stops_the_build_with_its_name_when_materials_html_changes(seam):
     edit, material, needle = PAGE_SEAMS[seam]
-    assert call_seam(edit, material) != material  # Material's HTML as it is: the edit applies
+    assert edit(material) != material  # Material's HTML as it is: the edit applies
     changed = material.replace(needle, needle.replace('"', "'").replace("<script ", "<script type=module "))
     with pytest.raises(material_seams.SeamError, match=f"Material seam '{seam}'"):
-        call_seam(edit, changed)
+        edit(changed)
 
 
 def test_the_page_seams_make_the_edits_the_templates_made():
-    assert material_seams.app_config(APP_CONFIG, root="en/") == APP_CONFIG.replace('"..",', '"../en/",').replace(
-        "workers/search.a7633da7.min.js", "workers/handbook-search.js")
     header = material_seams.header(HEADER)
-    assert 'role="dialog" aria-label="Sök"' in header
+    assert 'for="__search"' not in header and header.endswith(HEADER[HEADER.index('<button'):])
     assert ('<button type="button" class="md-header__button md-icon handbook-menu" aria-label="Navigation" '
             'aria-expanded="false" hidden><svg viewBox="0 0 24 24"></svg></button><label') in header
     assert material_seams.drawer_toc_name(DRAWER) == DRAWER.replace(
@@ -93,12 +83,8 @@ def built(site, path: str) -> BeautifulSoup:
 def test_each_page_seam_has_its_effect_on_the_built_pages(site):
     for lang in site.languages:
         soup = built(site, lang.url_prefix() + "facebook-konton/index.html")
-        app = json.loads(soup.find("script", id="__config").string)
-        assert app["base"].rstrip("/").endswith(".." if lang.default else "../en") or app["base"] in ("..", "../en/"), (
-            f"seam 'search index per language': base is {app['base']!r}")
-        assert app["search"].endswith("assets/javascripts/workers/handbook-search.js"), "seam 'search worker wrapper'"
         assert not soup.select('head link[rel=alternate][hreflang]'), "seam 'no hreflang links in head'"
-        assert soup.select_one('[data-md-component=search][role=dialog]')["aria-label"], "seam 'search dialog name'"
+        assert not soup.select('label[for="__search"]') and soup.select(".md-header .handbook-search-button"), "seam 'search label'"
         assert all(s.has_attr("defer") for s in soup.find_all("script", src=True)), "seam 'deferred scripts'"
 
 
@@ -117,6 +103,6 @@ def test_each_part_of_materials_page_that_the_pdf_reads_is_there(site, seam, sel
 def test_materials_asset_names_carry_the_content_hash_that_deploy_caches_for_a_year(site):
     assets = [p.relative_to(site.dir).as_posix() for p in (site.dir / "assets").rglob("*.min.*")]
     hashed = [a for a in assets if material_seams.HASHED_ASSET.search("/" + a)]
-    for kind in (r"stylesheets/main\.", r"javascripts/bundle\.", r"workers/search\."):
+    for kind in (r"stylesheets/main\.", r"javascripts/bundle\."):
         assert any(re.search(kind, a) for a in hashed), f"Material seam HASHED_ASSET: no hashed {kind} in {assets}"
     assert (site.dir / material_seams.SEARCH_INDEX).is_file(), "Material seam SEARCH_INDEX"

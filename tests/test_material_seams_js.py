@@ -1,12 +1,12 @@
 """The JavaScript seams (overrides/assets/javascripts/material-seams.js) against the code
 Material for MkDocs ships: each test names the seam it checks, so that upgrading Material, or
 replacing it when it reaches end of life (2027-05-05), fails with the seam's name instead of
-leaving the search box silently broken.
+leaving the drawer or the language selector silently broken.
 
 Material's JavaScript is minified, and its constants are inlined; its source maps ship the
 TypeScript it was built from (``sourcesContent``), and its templates ship as they are. The tests
 read those, and the values of our seams from material-seams.js itself (run in Node.js). The
-browser tests (tests/test_search.py, tests/test_browser.py) check what readers get.
+browser tests (tests/test_browser.py, tests/test_accessibility.py) check what readers get.
 """
 
 from __future__ import annotations
@@ -29,61 +29,20 @@ MATERIAL = Path(material.__file__).parent / "templates"
 SRC = "src/templates/assets/javascripts/"
 
 # Each seam: what Material's code must still say for our code to work, as (source, text).
-# Sources: "bundle:<file>" and "worker:<file>" are files of Material's TypeScript (from the
-# source maps of its bundle and its search worker), "template:<file>" its templates.
+# Sources: "bundle:<file>" are files of Material's TypeScript (from the source map of its
+# bundle), "template:<file>" its templates.
 SEAMS = {
-    "worker message types": [
-        ("bundle:integrations/search/worker/message/index.ts", "export const enum SearchMessageType {"),
-        ("worker:integrations/search/worker/main/index.ts", "case SearchMessageType.SETUP:"),
-        ("worker:integrations/search/worker/main/index.ts", "type: SearchMessageType.READY"),
-        ("worker:integrations/search/worker/main/index.ts", "case SearchMessageType.QUERY:"),
-        ("worker:integrations/search/worker/main/index.ts", "type: SearchMessageType.RESULT"),
-        ("bundle:integrations/search/worker/_/index.ts", "type: SearchMessageType.SETUP,"),
-        ("bundle:components/search/query/index.ts", "type: SearchMessageType.QUERY,"),
-    ],
-    "search result item": [
-        ("worker:integrations/search/_/index.ts", "items: SearchItem[][]"),
-        ("worker:integrations/search/_/index.ts", "score: number"),
-        ("worker:integrations/search/_/index.ts", "terms: SearchQueryTerms"),
-        ("worker:integrations/search/config/index.ts", "location: string"),
-        ("worker:integrations/search/config/index.ts", "title: string"),
-        ("worker:integrations/search/config/index.ts", "text: string"),
-        ("bundle:templates/search/index.tsx", ".filter(key => !document.terms[key])"),
-        ("bundle:templates/search/index.tsx", ".filter(([, match]) => match)"),
-    ],
-    "search result rows": [
-        ("bundle:templates/search/index.tsx", "const threshold = result[0].score"),
-        ("bundle:templates/search/index.tsx", 'return !l.includes("#")'),
-        ("bundle:templates/search/index.tsx", "docs.findIndex(doc => doc.score < threshold)"),
-        ("bundle:templates/search/index.tsx", "data-md-score={document.score.toFixed(2)}"),
-        ("bundle:components/search/_/index.ts", '":first-child [href]", result'),
-        ("bundle:components/search/_/index.ts", "[...anchors].sort(([, a], [, b]) => b - a)"),
-    ],
-    "search box classes": [
-        ("template:partials/search.html", 'class="md-search-result__meta"'),
-        ("template:partials/search.html", 'class="md-search-result__list"'),
-        ("template:partials/search.html", 'class="md-search__input"'),
-    ],
-    "search result keys": [
-        ("template:partials/search.html", '<div class="md-search-result" data-md-component="search-result">'),
-        ("bundle:components/search/_/index.ts", '":not(details) > [href], summary, details[open] [href]",\n                  result'),
-        ("bundle:components/search/_/index.ts", 'case "Tab":\n              setToggle("search", false)'),
-        ("bundle:browser/toggle/index.ts", "toggles[name].click()"),
-    ],
-    "search box and button": [
-        ("template:partials/search.html", '<div class="md-search" data-md-component="search"'),
-        ("template:partials/header.html", 'for="__search"'),
-    ],
-    "search index request": [
-        ("bundle:bundle.ts", 'requestJSON<SearchIndex>(\n      new URL("search/search_index.json", config.base)'),
-        ("bundle:browser/request/index.ts", "const req = new XMLHttpRequest()"),
-        ("bundle:browser/request/index.ts", "req.send()"),
+    "no Material search": [
+        ("bundle:bundle.ts", 'const index$ = document.forms.namedItem("search")'),
+        ("bundle:bundle.ts", '...getComponentElements("search")'),
+        ("template:partials/header.html", '{% include "partials/search.html" %}'),
     ],
     "sitemap request": [
         ("bundle:integrations/alternate/index.ts", 'getElements<HTMLLinkElement>("link[rel=alternate]")'),
         ("bundle:integrations/alternate/index.ts", "mergeMap(url => fetchSitemap(url)"),
         ("bundle:integrations/sitemap/index.ts", 'requestXML(new URL("sitemap.xml", base))'),
         ("bundle:browser/request/index.ts", "export function requestXML("),
+        ("bundle:browser/request/index.ts", "const req = new XMLHttpRequest()"),
     ],
     "navigation drawer": [
         ("template:base.html", 'data-md-toggle="drawer" type="checkbox" id="__drawer"'),
@@ -91,11 +50,6 @@ SEAMS = {
         ("template:base.html", '<div class="md-sidebar md-sidebar--primary"'),
         ("template:partials/header.html", '<label class="md-header__button md-icon" for="__drawer">'),
         ("bundle:bundle.ts", 'watchMedia("(min-width: 76.25em)")'),
-    ],
-    "search scroll lock": [
-        ("bundle:patches/scrolllock/index.ts", 'document.body.setAttribute("data-md-scrolllock", "")'),
-        ("bundle:patches/scrolllock/index.ts", 'document.body.removeAttribute("data-md-scrolllock")'),
-        ("bundle:patches/scrolllock/index.ts", "window.scrollTo(0, value)"),
     ],
     "language selector click": [
         ("bundle:integrations/alternate/index.ts", 'fromEvent<MouseEvent>(document.body, "click")'),
@@ -113,9 +67,8 @@ def _source_map(pattern: str) -> dict[str, str]:
 
 @lru_cache(maxsize=1)
 def material_sources() -> dict[str, str]:
-    """Material's TypeScript and templates, as "bundle:…", "worker:…" and "template:…"."""
+    """Material's TypeScript and templates, as "bundle:…" and "template:…"."""
     sources = {f"bundle:{k}": v for k, v in _source_map("bundle.*.min.js.map").items()}
-    sources.update({f"worker:{k}": v for k, v in _source_map("workers/search.*.min.js.map").items()})
     for template in ("partials/search.html", "partials/header.html", "base.html"):
         sources[f"template:{template}"] = (MATERIAL / template).read_text(encoding="utf-8")
     return sources
@@ -134,12 +87,11 @@ def seam_problems(seam: str, sources: dict[str, str]) -> list[str]:
 
 @lru_cache(maxsize=1)
 def our_seams() -> dict:
-    """The seams' values as material-seams.js defines them (its worker part and its page
-    constants; Node.js has no document, so the page code itself does not run)."""
+    """The seams' values as material-seams.js defines them (Node.js has no XMLHttpRequest, so
+    the page code itself does not run)."""
     script = ("require(process.argv[1]); const s = globalThis.MaterialSeams;"
-              "process.stdout.write(JSON.stringify({MESSAGE: s.MESSAGE, SEARCH: s.SEARCH, DRAWER: s.DRAWER,"
-              " LANGUAGE_LINK: s.LANGUAGE_LINK,"
-              " index: s.REQUESTS.index.source, sitemap: s.REQUESTS.sitemap.source, reach: s.REQUESTS.reach}));")
+              "process.stdout.write(JSON.stringify({DRAWER: s.DRAWER, LANGUAGE_LINK: s.LANGUAGE_LINK,"
+              " sitemap: s.REQUESTS.sitemap.source}));")
     out = subprocess.run([node_executable(), "-e", script, str(SEAMS_JS)], capture_output=True, text=True, check=True)
     return json.loads(out.stdout)
 
@@ -162,30 +114,14 @@ def test_each_seam_is_named_in_material_seams_js():
     assert [s for s in SEAMS if f'Seam "{s}"' not in text and f'seam "{s}"' not in text] == []
 
 
-def test_worker_message_types_are_materials_numbers():
-    """Seam "worker message types": Material numbers its messages by their order in an enum
-    that its minifier inlines; ours must be the same numbers."""
-    source = material_sources()["bundle:integrations/search/worker/message/index.ts"]
-    body = re.search(r"export const enum SearchMessageType \{(.*?)\}", source, re.S)
-    assert body, "Material seam 'worker message types': no SearchMessageType enum"
-    names = re.findall(r"^\s*([A-Z]+)\s*,?\s*(?:/\*.*\*/)?\s*$", body.group(1), re.M)
-    assert {name: number for number, name in enumerate(names)} == our_seams()["MESSAGE"], (
-        f"Material seam 'worker message types': Material's order is {names}")
-
-
-def test_search_box_selectors_find_materials_search_box():
-    """Seams "search box classes" and "search box and button": our selectors, as
-    material-seams.js has them, find their element in Material's templates."""
-    ours = our_seams()
-    search = BeautifulSoup(material_sources()["template:partials/search.html"], "html.parser")
-    header = BeautifulSoup(material_sources()["template:partials/header.html"], "html.parser")
-    for key in ("meta", "list", "input", "result"):
-        assert search.select(ours["SEARCH"][key]), f"Material seam 'search box classes': {ours['SEARCH'][key]!r}"
-    assert search.select("." + ours["SEARCH"]["metaClass"]), "Material seam 'search box classes': metaClass"
-    assert f'"{ours["SEARCH"]["focusable"]}"' in material_sources()["bundle:components/search/_/index.ts"], (
-        "Material seam 'search result keys': the elements its arrow keys move between")
-    for selector in ours["reach"].split(", "):
-        assert search.select(selector) or header.select(selector), f"Material seam 'search box and button': {selector!r}"
+def test_the_handbooks_search_partial_gives_materials_bundle_no_search_to_mount():
+    """Seam "no Material search": Material's bundle fetches its index only for a form named
+    "search", and mounts its search on data-md-component="search"; the handbook's partial, which
+    Material's header includes in place of its own, has neither, so Material's search never
+    starts (tests/test_browser.py checks that no index is fetched until the reader searches)."""
+    ours = BeautifulSoup((ROOT / "overrides" / "partials" / "search.html").read_text(encoding="utf-8"), "html.parser")
+    assert ours.select("dialog.handbook-search input[type=search]"), "the handbook's search dialog"
+    assert not ours.select('form[name="search"], [data-md-component]'), "Material seam 'no Material search'"
 
 
 def test_the_drawer_and_language_selectors_find_their_elements():
@@ -195,48 +131,17 @@ def test_the_drawer_and_language_selectors_find_their_elements():
     drawer = our_seams()["DRAWER"]
     base = BeautifulSoup(material_sources()["template:base.html"], "html.parser")
     header = BeautifulSoup(material_sources()["template:partials/header.html"], "html.parser")
-    for key in ("toggle", "searchToggle"):
-        assert base.find(id=drawer[key]), f"Material seam 'navigation drawer': #{drawer[key]}"
+    assert base.find(id=drawer["toggle"]), f"Material seam 'navigation drawer': #{drawer['toggle']}"
     assert base.select(drawer["sidebar"]), f"Material seam 'navigation drawer': {drawer['sidebar']!r}"
     assert header.select(drawer["label"]), f"Material seam 'navigation drawer': {drawer['label']!r}"
     assert f'watchMedia("{drawer["wide"]}")' in material_sources()["bundle:bundle.ts"]
-    lock = material_sources()["bundle:patches/scrolllock/index.ts"]
-    assert f'document.body.removeAttribute("{drawer["scrollLock"]}")' in lock, "Material seam 'search scroll lock'"
     alternate = BeautifulSoup((ROOT / "overrides" / "partials" / "alternate.html").read_text(encoding="utf-8"), "html.parser")
     assert alternate.select(our_seams()["LANGUAGE_LINK"]), "the language selector's links"
 
 
-def test_the_held_back_requests_are_the_ones_material_makes():
-    """Seams "search index request" and "sitemap request": our patterns match the addresses
-    Material's bundle requests (relative to the site's base)."""
+def test_the_unsent_requests_are_the_ones_material_makes():
+    """Seam "sitemap request": our pattern matches the addresses Material's bundle requests
+    (relative to the site's base), and nothing else."""
     ours = our_seams()
-    assert re.search(ours["index"], "/en/search/search_index.json"), "Material seam 'search index request'"
     assert re.search(ours["sitemap"], "/en/sitemap.xml"), "Material seam 'sitemap request'"
-    assert not re.search(ours["index"], "/en/search/index.html")
-
-
-def test_the_worker_answers_materials_messages_in_its_protocol():
-    """Material's SETUP gets READY; a QUERY gets RESULT with one array per page, whose first
-    row (the one without "#" is drawn first) opens the page's best section, and whose shown
-    sections score as high as the first (Material shows them under the page's title)."""
-    groups = [{"page": "fb/", "pageTitle": "Facebook-konton", "results": [
-        {"location": "fb/#one", "title": "Dubbla konton", "text": "<p>Ett konto.</p>", "score": 5.0, "shown": True,
-         "isPage": False, "pageTitle": "Facebook-konton", "found": ["konton"], "missing": ["två"]},
-        {"location": "fb/#who", "title": "Vem ser vad?", "text": "", "score": 2.0, "shown": False,
-         "isPage": False, "pageTitle": "Facebook-konton", "found": [], "missing": []}]}]
-    script = ("require(process.argv[1]); const s = globalThis.MaterialSeams; const groups = JSON.parse(process.argv[2]);"
-              "let built = null;"
-              "const ready = s.answer({type: s.MESSAGE.SETUP, data: {docs: []}}, i => { built = i; }, () => []);"
-              "const result = s.answer({type: s.MESSAGE.QUERY, data: 'dubbla konton'}, () => {}, q => groups);"
-              "const other = s.answer({type: 9}, () => {}, () => []);"
-              "process.stdout.write(JSON.stringify({ready, result, built, other}));")
-    out = subprocess.run([node_executable(), "-e", script, str(SEAMS_JS), json.dumps(groups)],
-                         capture_output=True, text=True, check=True)
-    answer = json.loads(out.stdout)
-    assert answer["ready"] == {"type": 1} and answer["built"] == {"docs": []} and answer["other"] is None
-    assert answer["result"]["type"] == 3
-    [rows] = answer["result"]["data"]["items"]
-    assert [r["location"] for r in rows] == ["fb/#one", "fb/#who", "fb/#one"]
-    assert rows[-1]["title"] == "Facebook-konton" and rows[-1]["score"] == rows[0]["score"] == 5.0
-    assert rows[1]["score"] < 5.0  # folded under "more on this page"
-    assert rows[0]["terms"] == {"konton": True, "två": False}
+    assert not re.search(ours["sitemap"], "/en/search/search_index.json")

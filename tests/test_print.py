@@ -9,7 +9,7 @@ def test_a_printed_page_has_no_chrome_shows_link_addresses_and_a_dated_stamp(sit
     for lang, stamp_start in ((site.languages[0], "Utskriven "), (site.languages[1], "Printed ")):
         page, _, _ = open_page(site.page_url(lang, "facebook-konton.md"))
         page.emulate_media(media="print")
-        for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".md-search"):
+        for chrome in (".md-header", ".md-sidebar--primary", ".md-footer", ".handbook-search-button"):
             assert not page.locator(chrome).first.is_visible(), f"{chrome} is printed"
         link = page.locator("a.handbook-external").first
         after = link.evaluate("a => getComputedStyle(a, '::after').content")

@@ -16,7 +16,6 @@ from handbook.search.search_command import RUNNER, engine_files, node_executable
 
 JAVASCRIPTS = ROOT / "overrides" / "assets" / "javascripts"
 WORKER = JAVASCRIPTS / "workers" / "handbook-search.js"
-SEAMS = JAVASCRIPTS / "material-seams.js"
 MAX_LINES = 450
 
 _INDEX = {"config": {"lang": ["sv"], "handbook": {}},
@@ -24,15 +23,17 @@ _INDEX = {"config": {"lang": ["sv"], "handbook": {}},
                    {"location": "konton/#ett-konto", "title": "Ett konto", "text": "<p>Ditt konto på Facebook.</p>"}]}
 
 # The search worker, run as a browser runs it, in a context of its own: importScripts runs each
-# file it is given (and records it), Material's messages come as its bundle sends them.
+# file it is given (and records it), fetch answers with the index (and records the address), the
+# messages come as search-results.js sends them.
 _WORKER_RUN = """
 const vm = require("vm"), fs = require("fs"), url = require("url");
 const [worker, index] = process.argv.slice(1);
-const loaded = [], listeners = [], posted = [];
+const loaded = [], listeners = [], posted = [], fetched = [];
 const context = { URL, console, location: { href: url.pathToFileURL(worker).href } };
 context.self = context;
 context.addEventListener = (type, listener) => { if (type === "message") listeners.push(listener); };
 context.postMessage = message => posted.push(message);
+context.fetch = address => { fetched.push(address); return Promise.resolve({ ok: true, json: () => Promise.resolve(JSON.parse(index)) }); };
 context.importScripts = (...urls) => urls.forEach(address => {
   const file = url.fileURLToPath(address);
   loaded.push(file);
@@ -42,12 +43,12 @@ vm.createContext(context);
 vm.runInContext(fs.readFileSync(worker, "utf8"), context, { filename: worker });
 const send = data => listeners.forEach(listener => listener({ data }));
 const atStart = loaded.slice();
-send({ type: "not one of Material's" });
-const onFirstMessage = loaded.slice();
-const { SETUP, QUERY } = context.MaterialSeams.MESSAGE;
-send({ type: SETUP, data: JSON.parse(index) });
-send({ type: QUERY, data: "kontot" });
-process.stdout.write(JSON.stringify({ atStart, onFirstMessage, loaded, posted }));
+send({ type: "not one of the handbook's" });
+send({ type: "query", id: 1, query: "too early" });
+const beforeSetup = loaded.slice();
+send({ type: "setup", index: "https://intranet.example/search/search_index.json" });
+send({ type: "query", id: 2, query: "kontot" });
+setTimeout(() => process.stdout.write(JSON.stringify({ atStart, beforeSetup, loaded, posted, fetched })), 50);
 """
 
 # Records, at exit, the files Node.js required (require.cache keeps the order they loaded in).
@@ -70,18 +71,21 @@ def test_the_entry_names_every_module_of_the_search_folder_once():
         f"({modules}): a module it does not name is loaded by neither the worker nor Node.js")
 
 
-def test_the_worker_loads_nothing_until_material_asks_then_the_entry_and_each_module_in_its_order():
+def test_the_worker_loads_nothing_until_search_asks_then_the_entry_and_each_module_in_its_order():
     run = subprocess.run([node_executable(), "-e", _WORKER_RUN, str(WORKER), json.dumps(_INDEX)],
                          capture_output=True, text=True, encoding="utf-8")
     assert run.returncode == 0, f"the search worker fails to load or run the engine:\n{run.stderr[-2000:]}"
     worker = json.loads(run.stdout)
-    assert worker["atStart"] == [], f"the search worker loads code when it starts (on every page view): {worker['atStart']}"
-    assert worker["onFirstMessage"] == [str(SEAMS)], worker["onFirstMessage"]
-    assert worker["loaded"] == [str(SEAMS), *_engine()], (
-        "with the search index, the worker must load the engine's entry and then its modules, in the "
+    assert worker["atStart"] == [] and worker["beforeSetup"] == [], (
+        f"the search worker loads code before it is set up: {worker['beforeSetup']}")
+    assert worker["loaded"] == _engine(), (
+        "when set up, the worker must load the engine's entry and then its modules, in the "
         f"order of HandbookSearch.modules: it loaded {worker['loaded']}")
-    items = worker["posted"][-1]["data"]["items"]
-    assert [entry["location"] for entry in items[0]][:1] == ["konton/#ett-konto"], worker["posted"]
+    assert worker["fetched"] == ["https://intranet.example/search/search_index.json"], worker["fetched"]
+    ready, answer = worker["posted"]  # the question asked before setup gets no answer
+    assert ready == {"type": "ready"}
+    assert answer["type"] == "answer" and answer["id"] == 2 and answer["query"] == "kontot"
+    assert [r["location"] for r in answer["groups"][0]["results"]][:1] == ["konton/#ett-konto"], answer
 
 
 def test_the_editors_command_runs_the_same_files_in_the_same_order(tmp_path):

@@ -318,7 +318,7 @@ def test_didnt_find_it_is_a_button_reached_with_the_arrow_keys_that_sends_the_wo
     page.keyboard.press("ArrowUp")  # from the search box, up to the button after the last result
     assert page.evaluate("document.activeElement.textContent") == "Let us know"
     page.keyboard.press("ArrowDown")  # and down again to the box
-    assert page.evaluate("document.activeElement.className").startswith("md-search__input")
+    assert page.evaluate("document.activeElement.className").startswith("handbook-search__input")
     page.keyboard.press("ArrowUp")
     page.keyboard.press("Enter")
     assert page.locator(".handbook-feedback [role=status]").inner_text().startswith("Thank you.")

@@ -186,6 +186,9 @@ class ContactLabels(StrictConfig):
 
 
 class SearchLabels(StrictConfig):
+    # The search dialog (overrides/partials/search.html): its box's label and its close button.
+    dialog_title = c.Type(str)
+    close = c.Type(str)
     no_results = c.Type(str)
     contact_link = c.Type(str)
     # The log of missed searches (search_feedback): the control under the results, its answer,

@@ -187,7 +187,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return minify.minify(material_seams.material_page(output, root=self.language(config).url_prefix()))
+        return minify.minify(material_seams.material_page(output))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if not template_name.endswith(".html"):
@@ -195,7 +195,7 @@ class HandbookPlugin(BasePlugin[HandbookSettings]):
         if template_name != "404.html":
             return minify.minify(output_content)
         lang = self.language(config)
-        html = minify.minify(material_seams.material_page(output_content, root=lang.url_prefix()))
+        html = minify.minify(material_seams.material_page(output_content))
         if not lang.default:
             # MkDocs writes every language's 404 page to the site root: keep the default
             # language's there (written before), and put this one under its prefix.

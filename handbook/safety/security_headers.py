@@ -19,9 +19,9 @@ The hashes depend on the path of SITE_URL (the 404 pages' script holds it); the 
 configs are for a site at the root of its host name, as tests/test_deploy.py builds it.
 
 Material 9.8.2 needs no inline styles (its JavaScript sets styles through the CSSOM, which CSP
-does not restrict), so its style-src is 'self' alone. Zensical's search box adds a <style> to a
-shadow root at run time: its hash, of the text read from Zensical's bundle in the built site
-(material_seams.run_time_styles), is in style-src. Material's stylesheet draws icons with data: SVG
+does not restrict), so its style-src is 'self' alone; so does Zensical's theme, whose search box
+(which added a <style> at run time) is replaced by the handbook's own search on both builds
+(overrides/partials/search.html). Material's stylesheet draws icons with data: SVG
 images (mask-image: url("data:image/svg+xml,...")), hence img-src 'self' data:.
 """
 
@@ -149,16 +149,9 @@ def inline_script_hashes(site_dir: Path | str) -> list[str]:
     return sorted({_sha256(code) for code in _inline_code(Path(site_dir)).scripts})
 
 
-def run_time_style_hashes(site_dir: Path | str) -> list[str]:
-    """The hash source of each <style> the theme's bundle adds at run time (Zensical's search box)."""
-    bundles = sorted(Path(site_dir).rglob("assets/javascripts/bundle.*.js"))
-    return sorted({_sha256(text) for bundle in bundles
-                   for text in material_seams.run_time_styles(bundle.read_text(encoding="utf-8"))})
-
-
 def _style_sources(site_dir: Path) -> list[str]:
     found = _inline_code(site_dir)
-    sources = sorted({_sha256(code) for code in found.styles} | set(run_time_style_hashes(site_dir)))
+    sources = sorted({_sha256(code) for code in found.styles})
     if found.style_attributes:  # style="" attributes need 'unsafe-hashes' with their hashes
         sources = ["'unsafe-hashes'", *sorted(set(sources) | {_sha256(v) for v in found.style_attributes})]
     return sources

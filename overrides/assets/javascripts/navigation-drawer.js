@@ -5,10 +5,7 @@
 // - the closed drawer is inert, so that Tab never lands on links no one can see;
 // - opened from the button, focus moves to the drawer's first link; Escape, or Shift+Tab from
 //   that link, closes it and returns focus to the button; Tab past its last link closes it.
-// When search closes on a phone, Material scrolls back to where the reader was when it opened
-// (seam "search scroll lock"); if Tab has left search for a link above that point (the title's
-// permalink), the focused link is brought back into view, below the header.
-// Material's two hidden toggles also start unchecked on every page load. Material marks them
+// Material's hidden drawer toggle also starts unchecked on every page load. Material marks it
 // autocomplete="off" for that, which HTML does not allow on checkboxes (handbook/core/material_seams.py
 // removes it), and without it Chromium brings them back checked after back and forward.
 // Material's toggles, sidebar, label and breakpoint: material-seams.js, seam "navigation drawer".
@@ -53,17 +50,7 @@
     if (open() && event.relatedTarget && !sidebar.contains(event.relatedTarget)) drawer.click();
   });
   addEventListener("pageshow", function () {
-    [drawer, document.getElementById(seam.searchToggle)].forEach(function (toggle) {
-      if (toggle && toggle.checked) toggle.click();
-    });
+    if (drawer.checked) drawer.click();
   });
-  new MutationObserver(function () {
-    var focused = document.activeElement;
-    if (document.body.hasAttribute(seam.scrollLock) || !focused || focused === document.body) return;
-    if (focused.closest(".md-header, .md-search, .md-sidebar")) return;
-    var box = focused.getBoundingClientRect(), header = document.querySelector(".md-header");
-    var top = header ? header.getBoundingClientRect().bottom : 0;
-    if (box.top < top || box.bottom > innerHeight) focused.scrollIntoView({ block: "center" });
-  }).observe(document.body, { attributes: true, attributeFilter: [seam.scrollLock] });
   update();
 })();

@@ -1,6 +1,6 @@
 // Missed searches, for the editors (issue #22; README "Search", deploy/README.md "The log of
 // missed searches"). Loaded only when the setting search_feedback is on, and only once the
-// reader reaches for search (search-no-results.js), never with the first view.
+// reader reaches for search (search-dialog.js), never with the first view.
 //
 // The words of a search are sent to the site's own address, search-feedback at its root (e.g.
 // /search-feedback?lang=sv&q=...&results=0&reason=none) when:
@@ -51,14 +51,15 @@
   // Each language's words (labels.<locale>.search.feedback_* in mkdocs.yml), written in by the
   // build (handbook/search/search_feedback.py).
   var LABELS = {};
-  var seams = root.MaterialSeams.SEARCH, here = document.currentScript;
+  var here = document.currentScript;
   var labels = LABELS[document.documentElement.lang];
   // The address of the log: search-feedback at the site's root (this file is assets/javascripts/).
   var to = here && new URL("../../search-feedback", here.src).pathname;
-  var meta = document.querySelector(seams.meta), input = document.querySelector(seams.input);
-  var toggle = document.getElementById(root.MaterialSeams.DRAWER.searchToggle);
-  var result = document.querySelector(seams.result);
-  if (!labels || !to || !meta || !input || !toggle || !result) return;
+  // The handbook's search dialog (overrides/partials/search.html, search-results.js).
+  var dialog = document.querySelector("dialog.handbook-search");
+  var input = dialog && dialog.querySelector(".handbook-search__input");
+  var list = dialog && dialog.querySelector(".handbook-search__results");
+  if (!labels || !to || !input || !list) return;
   var sent = new Set(), shown = null;  // shown: {q, results, at, opened}
 
   function send(search, reason) {
@@ -80,10 +81,10 @@
     if (shown && !shown.opened) send(shown, shown.results === 0 ? "none" : "left");
   }
 
-  // "Hittade du inte svaret?": a real button after the results, reached with the arrow keys like
-  // them (Material closes the search on Tab), announced when pressed.
+  // "Hittade du inte svaret?": a real button after the results, reached with Tab or with the
+  // arrow keys like them (search-results.js), announced when pressed.
   var box = document.createElement("div");
-  box.className = seams.metaClass + " handbook-feedback md-typeset";
+  box.className = "handbook-feedback";
   box.hidden = true;
   var question = document.createElement("span");
   question.id = "handbook-feedback-question";
@@ -96,55 +97,33 @@
   var status = document.createElement("span");
   status.setAttribute("role", "status");
   box.append(question, " ", button, " ", status);
-  document.querySelector(seams.list).after(box);
+  list.after(box);
 
   button.addEventListener("click", function () {
     send(shown, "button");
     status.textContent = labels.sent;
     box.scrollIntoView({ block: "nearest" });
   });
-  // Material's keys in the search dialog (Enter, Space, the arrows) are the button's own here.
-  var links = function () { return Array.from(result.querySelectorAll(seams.focusable)); };
-  button.addEventListener("keydown", function (event) {
-    if (event.key === "ArrowDown") input.focus();
-    else if (event.key === "ArrowUp") { var all = links(); if (all.length) all[all.length - 1].focus(); }
-    else if (event.key !== "Enter" && event.key !== " ") return;
-    if (event.key.indexOf("Arrow") === 0) event.preventDefault();
-    event.stopPropagation();
-  });
-  // Down from the last result, or up from the search box, lands on the button.
-  root.addEventListener("keydown", function (event) {
-    if (box.hidden || !toggle.checked || event.ctrlKey || event.metaKey) return;
-    var all = links(), active = document.activeElement;
-    var onto = (event.key === "ArrowDown" && all.length && active === all[all.length - 1]) ||
-      (event.key === "ArrowUp" && active === input);
-    if (!onto) return;
-    event.preventDefault();
-    event.stopPropagation();
-    button.focus();
-  }, true);
 
-  new MutationObserver(function () {
-    var list = document.querySelector(seams.list);
-    // Material's result line counts the pages found ("3 matchande dokument"); it draws them 10 at a time.
-    var drawn = list ? list.children.length : 0;
-    var q = sanitise(input.value), count = drawn && (parseInt(meta.textContent.replace(/[^0-9]+/g, " ").trim(), 10) || drawn);
+  // Each answer the dialog draws: {query, results} (the pages found).
+  dialog.addEventListener("handbook-search:answered", function (event) {
+    var q = sanitise(event.detail.query), count = event.detail.results;
     if (shown && shown.q !== q && shown.results === 0 && !shown.opened && Date.now() - shown.at >= PAUSE_MS &&
         q.toLowerCase().indexOf(shown.q.toLowerCase()) !== 0) send(shown, "none");
     if (!q) shown = null;
     else if (!shown || shown.q !== q) shown = { q: q, results: count, at: Date.now(), opened: false };
     else shown.results = count;
-    box.hidden = !(shown && count > 0 && input.value.trim());
+    box.hidden = !(shown && count > 0);
     status.textContent = "";
-  }).observe(meta, { childList: true, characterData: true, subtree: true });
+  });
 
   // Opening a result is an answer: nothing is sent for those words (the no-results help's link
   // to the contact page is not a result).
-  result.addEventListener("click", function (event) {
-    if (shown && event.target instanceof Element && event.target.closest(seams.list + " a[href]")) shown.opened = true;
+  list.addEventListener("click", function (event) {
+    if (shown && event.target instanceof Element && event.target.closest("a[href]")) shown.opened = true;
   }, true);
-  // Leaving the search (Escape, Tab, a click outside it: Material clicks its toggle) or the page.
-  toggle.addEventListener("change", function () { if (!toggle.checked) leave(); });
+  // Leaving the search (Escape, the close button, a click beside it) or the page.
+  dialog.addEventListener("close", leave);
   root.addEventListener("pagehide", leave);
   document.addEventListener("visibilitychange", function () {
     if (document.visibilityState === "hidden") leave();

@@ -1,24 +1,35 @@
-// The search worker that Material for MkDocs' search box talks to (handbook/
-// material_seams.py names it in Material's app config, in place of Material's own worker,
-// whose code and lunr are never loaded). The ranking is handbook-search-engine.js and the
-// modules it names (search/*.js, HandbookSearch.modules, loaded here in that order); Material's
-// message protocol is in material-seams.js (part 1). All are loaded with Material's first
-// message, which comes with the search index when the reader reaches for search, not with every
-// page view: Material starts this worker at once.
+// The handbook's search worker (search-results.js starts it when the reader reaches for search).
+// Messages: {type: "setup", index} fetches the language's index (its address) and builds the
+// engine, handbook-search-engine.js and the modules it names (search/*.js, HandbookSearch.modules,
+// loaded here in that order), then says {type: "ready"}; {type: "query", id, query} is answered {type: "answer", id, query,
+// groups}, the engine's results per page, best first; a failure {type: "error", message}.
 (function () {
-  var engine = null;
+  "use strict";
+  var ready = null;
   function url(file) {
     return new URL("../" + file, self.location.href).href;
   }
-  self.addEventListener("message", function (event) {
-    if (!self.MaterialSeams) importScripts(url("material-seams.js"));
-    var reply = self.MaterialSeams.answer(event.data, function (index) {
-      importScripts(url("handbook-search-engine.js"));
-      importScripts.apply(self, self.HandbookSearch.modules.map(url));
-      engine = self.HandbookSearch.create(index);
-    }, function (query) {
-      return engine && query.trim() ? engine.search(query).groups : [];
+  function setup(index) {
+    importScripts(url("handbook-search-engine.js"));
+    importScripts.apply(self, self.HandbookSearch.modules.map(url));
+    return fetch(index, { credentials: "same-origin" }).then(function (response) {
+      if (!response.ok) throw new Error(index + ": " + response.status);
+      return response.json();
+    }).then(function (data) {
+      var engine = self.HandbookSearch.create(data);
+      self.postMessage({ type: "ready" });
+      return engine;
     });
-    if (reply) self.postMessage(reply);
+  }
+  self.addEventListener("message", function (event) {
+    var message = event.data || {};
+    if (message.type === "setup" && !ready) ready = setup(message.index);
+    if (message.type !== "query" || !ready) return;
+    ready.then(function (engine) {
+      var query = String(message.query || "");
+      self.postMessage({ type: "answer", id: message.id, query: query, groups: query.trim() ? engine.search(query).groups : [] });
+    }, function (error) {
+      self.postMessage({ type: "error", id: message.id, message: String(error && error.message || error) });
+    });
   });
 })();
