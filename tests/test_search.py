@@ -32,7 +32,7 @@ from handbook.search.search_command import SiteSearch, answer_locations
 from handbook.search.search_quality import load_questions, score_questions
 from handbook.search.search_words import load_search_words
 from tests.conftest import IN_CI
-from tests.search import answers, ask_all, type_query
+from tests.search import answers, ask_all, focus_search, type_query
 from tests.test_content import article, heading_text
 
 TESTS = Path(__file__).parent
@@ -375,3 +375,75 @@ def test_the_held_out_sets_misses_are_not_printed_without_asking_for_a_final_rep
     assert search_quality.HELD_OUT == (HELD_OUT_FILE.name,)
     assert search_quality.main([str(HELD_OUT_FILE), "--misses"]) == 2
     assert f"{HELD_OUT_FILE.name} is a held-out set: its misses are not for tuning" in capsys.readouterr().err
+
+
+# Every element the search dialog may draw from the index's text (search-results.js), and the
+# attributes it gives them; anything else in the results came from the index's HTML.
+_DRAWN = {"LI": {"class"}, "A": {"class", "href"}, "SPAN": {"class"}, "DETAILS": {"class"}, "SUMMARY": set(),
+          "S": set(), "MARK": set(), "CODE": set(), "EM": set(), "STRONG": set(), "B": set(), "I": set()}
+_HOSTILE_BATCH = 10
+_ASK_AND_INSPECT = """async ([words, drawn]) => {
+  const dialog = document.querySelector('dialog.handbook-search'), box = dialog.querySelector('input');
+  const out = [];
+  for (const word of words) {
+    const answered = new Promise(resolve => dialog.addEventListener('handbook-search:answered', function on(e) {
+      if (e.detail.query !== word) return;
+      dialog.removeEventListener('handbook-search:answered', on);
+      resolve(e.detail.results);
+    }));
+    box.value = word;
+    box.dispatchEvent(new Event('input', { bubbles: true }));
+    const results = await answered;
+    const wrong = [];
+    for (const el of dialog.querySelectorAll('.handbook-search__results *')) {
+      const allowed = drawn[el.tagName];
+      if (!allowed) { wrong.push(el.outerHTML.slice(0, 120)); continue; }
+      for (const a of el.attributes) if (!allowed.includes(a.name)) wrong.push(`${el.tagName} ${a.name}="${a.value}"`);
+      if (el.tagName === 'A' && new URL(el.href).origin !== location.origin) wrong.push(`A href="${el.getAttribute('href')}"`);
+    }
+    out.push({ word, results, wrong });
+  }
+  return out;
+}"""
+
+
+def _batch_word(number: int) -> str:
+    """A word no page has, one per batch of hostile titles: zqxhb, zqxhc, ..."""
+    letters = ""
+    number += 1
+    while number:
+        number, rest = divmod(number, 26)
+        letters = "abcdefghijklmnopqrstuvwxyz"[rest] + letters
+    return "zqxh" + letters
+
+
+def test_hostile_text_in_the_search_index_is_drawn_as_text_never_as_markup(site, open_page):
+    """The cheat sheets' vectors (tests/hostile_inputs.py: OWASP's XSS Filter Evasion Cheat Sheet,
+    PortSwigger's XSS cheat sheet) as the titles and texts of an index served in place of the
+    site's: the results hold only the elements and attributes the dialog draws (the engine's
+    <mark>, code and emphasis, without attributes; links to the site), and nothing runs."""
+    import json
+
+    from tests.hostile_inputs import OWASP, PORTSWIGGER, inputs
+
+    vectors = [h.markdown for h in inputs() if h.source in (OWASP, PORTSWIGGER)]
+    assert len(vectors) > 100, len(vectors)
+    index = json.loads((site.dir / "search" / "search_index.json").read_text(encoding="utf-8"))
+    words = []
+    for number, start in enumerate(range(0, len(vectors), _HOSTILE_BATCH)):
+        word = _batch_word(number)
+        words.append(word)
+        index["docs"] += [{"location": f"zqx-{start + i}/", "title": f"{word} {v}", "text": f"<p>{word} {v}</p>"}
+                          for i, v in enumerate(vectors[start:start + _HOSTILE_BATCH])]
+    page, record, _ = open_page(site.url)
+    page.context.route("**/search/search_index.json", lambda route: route.fulfill(
+        status=200, content_type="application/json", body=json.dumps(index)))
+    # Anything a vector would run calls one of these (and the CSP would report it).
+    page.evaluate("() => { window.alert = window.prompt = window.confirm = () => { window.__ran = true; }; }")
+    focus_search(page)
+    found = page.evaluate(_ASK_AND_INSPECT, [words, {k: sorted(v) for k, v in _DRAWN.items()}])
+    assert all(f["results"] > 0 for f in found), [f["word"] for f in found if not f["results"]]
+    wrong = [w for f in found for w in f["wrong"]]
+    assert wrong == [], f"{len(wrong)} element(s) or attribute(s) from the index in the results: {wrong[:10]}"
+    assert page.evaluate("() => window.__ran === undefined"), "a vector ran"
+    assert not [e for e in record.console_errors if "Content Security Policy" in e], record.console_errors

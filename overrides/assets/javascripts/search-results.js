@@ -11,7 +11,7 @@
 // - each answer drawn is told to the page as the event "handbook-search:answered" on the dialog,
 //   {query, results}, and its query is in the dialog's data-answered (search-feedback.js, tests).
 // Text from the index is drawn as text; only the engine's <mark> (and the index's code and
-// emphasis) are kept as elements, without attributes.
+// emphasis) are kept as elements, without attributes (fragment, below).
 (function () {
   "use strict";
   var dialog = document.querySelector("dialog.handbook-search");
@@ -40,18 +40,30 @@
     if (answer.type === "answer" && answer.id === asked) shown(answer.query, answer.groups);
   });
 
-  var KEPT = { MARK: 1, CODE: 1, EM: 1, STRONG: 1, B: 1, I: 1 };
-  var parser = new DOMParser();
-  // The index's HTML as text, with only the elements named in KEPT, and none of their attributes.
+  // The index's HTML as text, with only the elements named in KEPT, and none of their
+  // attributes. Not parsed as HTML (an inert document would still report, to the CSP, the event
+  // handlers of what it parses): its tags are read one by one, every other tag is dropped, and
+  // the text between them is decoded as a <textarea>'s (entities only, never elements).
+  var KEPT = { mark: 1, code: 1, em: 1, strong: 1, b: 1, i: 1 };
+  var TAG = /<!--[\s\S]*?-->|<(\/?)([A-Za-z][A-Za-z0-9-]*)[^>]*>/g;
+  var decoder = document.createElement("textarea");
+  function decoded(text) {
+    decoder.innerHTML = text;
+    return decoder.value;
+  }
   function fragment(html) {
-    var out = document.createDocumentFragment();
-    (function copy(from, to) {
-      from.childNodes.forEach(function (node) {
-        if (node.nodeType === 3) to.append(node.nodeValue);
-        else if (node.nodeType === 1 && KEPT[node.tagName]) copy(node, to.appendChild(document.createElement(node.tagName)));
-        else if (node.nodeType === 1) copy(node, to);
-      });
-    })(parser.parseFromString(String(html || ""), "text/html").body, out);
+    var out = document.createDocumentFragment(), open = [out], at = 0, match;
+    html = String(html || "");
+    TAG.lastIndex = 0;
+    while ((match = TAG.exec(html)) !== null) {
+      if (match.index > at) open[open.length - 1].append(decoded(html.slice(at, match.index)));
+      at = TAG.lastIndex;
+      var name = (match[2] || "").toLowerCase();
+      if (!KEPT[name]) continue;
+      if (!match[1]) open.push(open[open.length - 1].appendChild(document.createElement(name)));
+      else if (open.length > 1 && open[open.length - 1].localName === name) open.pop();
+    }
+    if (at < html.length) open[open.length - 1].append(decoded(html.slice(at)));
     return out;
   }
   function element(tag, className, children) {
