@@ -83,7 +83,8 @@ _ASK_ALL = """async ([queries, answers]) => {
 }""".replace("ITEMS", _ITEMS)
 
 
-def ask_all(page, queries: list[str]) -> dict[str, list[str]]:
-    """Every question's answers (as search() gives them), asked in the page in one go."""
+def ask_all(page, queries: list[str], read: str = _ANSWERS) -> dict:
+    """Every question's answers (as search() gives them), asked in the page in one go; with
+    ``read``, what that JavaScript function makes of each answer's result items instead."""
     focus_search(page)
-    return page.evaluate(_ASK_ALL, [list(dict.fromkeys(queries)), _ANSWERS])
+    return page.evaluate(_ASK_ALL, [list(dict.fromkeys(queries)), read])

@@ -32,7 +32,7 @@ from handbook.search.search_command import SiteSearch, answer_locations
 from handbook.search.search_quality import load_questions, score_questions
 from handbook.search.search_words import load_search_words
 from tests.conftest import IN_CI
-from tests.search import answers, ask_all, focus_search, type_query
+from tests.search import answers, ask_all, type_query
 from tests.test_content import article, heading_text
 
 TESTS = Path(__file__).parent
@@ -97,25 +97,23 @@ def search_pages(browser, server, site):
     context.close()
 
 
-def _location(site, lang, url: str) -> str:
-    """A result URL as a location in the language's search index ('facebook-konton/#one-account')."""
-    return url[len(site.url + lang.url_prefix()):]
-
-
-def _asked(site, search_pages, files) -> dict[str, dict[str, list[str]]]:
-    """Every question of ``files``, asked once in the browser: locale -> query -> locations."""
+def asked(site, search_pages, files, base: str = "") -> dict[str, dict[str, list[str]]]:
+    """Every question of ``files``, asked once in the browser, in each language's open page of
+    ``search_pages`` on the site at ``base`` (the test site's, by default): locale -> query ->
+    locations in the language's search index ('facebook-konton/#one-account')."""
     found = {}
     for lang in site.languages:
+        home = (base or site.url) + lang.url_prefix()
         queries = [case["query"] for path in files for case in load_questions(path, site.languages).get(lang.locale, [])]
         urls = ask_all(search_pages[lang.locale], queries)
-        found[lang.locale] = {q: [_location(site, lang, u) for u in urls[q]] for q in queries}
+        found[lang.locale] = {q: [u[len(home):] for u in urls[q]] for q in queries}
     return found
 
 
 @pytest.fixture(scope="module")
 def browser_answers(site, search_pages):
     """The tuning set's answers in the browser."""
-    return _asked(site, search_pages, (CASES_FILE,))
+    return asked(site, search_pages, (CASES_FILE,))
 
 
 @pytest.fixture(scope="module")
@@ -139,7 +137,7 @@ def held_out_answers(site, search_pages):
         if IN_CI:
             pytest.fail(message + " In CI (CI=true) it must run.", pytrace=False)
         pytest.skip(message)
-    return _Unprinted(_asked(site, search_pages, (HELD_OUT_FILE,)))
+    return _Unprinted(asked(site, search_pages, (HELD_OUT_FILE,)))
 
 
 def _lang(site, locale):
@@ -382,28 +380,17 @@ def test_the_held_out_sets_misses_are_not_printed_without_asking_for_a_final_rep
 _DRAWN = {"LI": {"class"}, "A": {"class", "href"}, "SPAN": {"class"}, "DETAILS": {"class"}, "SUMMARY": set(),
           "S": set(), "MARK": set(), "CODE": set(), "EM": set(), "STRONG": set(), "B": set(), "I": set()}
 _HOSTILE_BATCH = 10
-_ASK_AND_INSPECT = """async ([words, drawn]) => {
-  const dialog = document.querySelector('dialog.handbook-search'), box = dialog.querySelector('input');
-  const out = [];
-  for (const word of words) {
-    const answered = new Promise(resolve => dialog.addEventListener('handbook-search:answered', function on(e) {
-      if (e.detail.query !== word) return;
-      dialog.removeEventListener('handbook-search:answered', on);
-      resolve(e.detail.results);
-    }));
-    box.value = word;
-    box.dispatchEvent(new Event('input', { bubbles: true }));
-    const results = await answered;
-    const wrong = [];
-    for (const el of dialog.querySelectorAll('.handbook-search__results *')) {
-      const allowed = drawn[el.tagName];
-      if (!allowed) { wrong.push(el.outerHTML.slice(0, 120)); continue; }
-      for (const a of el.attributes) if (!allowed.includes(a.name)) wrong.push(`${el.tagName} ${a.name}="${a.value}"`);
-      if (el.tagName === 'A' && new URL(el.href).origin !== location.origin) wrong.push(`A href="${el.getAttribute('href')}"`);
-    }
-    out.push({ word, results, wrong });
+# What is wrong in one answer's result items: an element or attribute the dialog does not draw,
+# a link off the site (read by tests.search.ask_all, with DRAWN below).
+_INSPECT = """items => {
+  const drawn = DRAWN, wrong = [];
+  for (const el of items.flatMap(item => [item, ...item.querySelectorAll('*')])) {
+    const allowed = drawn[el.tagName];
+    if (!allowed) { wrong.push(el.outerHTML.slice(0, 120)); continue; }
+    for (const a of el.attributes) if (!allowed.includes(a.name)) wrong.push(`${el.tagName} ${a.name}="${a.value}"`);
+    if (el.tagName === 'A' && new URL(el.href).origin !== location.origin) wrong.push(`A href="${el.getAttribute('href')}"`);
   }
-  return out;
+  return { results: items.length, wrong };
 }"""
 
 
@@ -440,10 +427,9 @@ def test_hostile_text_in_the_search_index_is_drawn_as_text_never_as_markup(site,
         status=200, content_type="application/json", body=json.dumps(index)))
     # Anything a vector would run calls one of these (and the CSP would report it).
     page.evaluate("() => { window.alert = window.prompt = window.confirm = () => { window.__ran = true; }; }")
-    focus_search(page)
-    found = page.evaluate(_ASK_AND_INSPECT, [words, {k: sorted(v) for k, v in _DRAWN.items()}])
-    assert all(f["results"] > 0 for f in found), [f["word"] for f in found if not f["results"]]
-    wrong = [w for f in found for w in f["wrong"]]
+    found = ask_all(page, words, read=_INSPECT.replace("DRAWN", json.dumps({k: sorted(v) for k, v in _DRAWN.items()})))
+    assert all(f["results"] > 0 for f in found.values()), [w for w, f in found.items() if not f["results"]]
+    wrong = [w for f in found.values() for w in f["wrong"]]
     assert wrong == [], f"{len(wrong)} element(s) or attribute(s) from the index in the results: {wrong[:10]}"
     assert page.evaluate("() => window.__ran === undefined"), "a vector ran"
     assert not [e for e in record.console_errors if "Content Security Policy" in e], record.console_errors

@@ -85,7 +85,7 @@ def test_the_worker_loads_nothing_until_search_asks_then_the_entry_and_each_modu
     ready, answer = worker["posted"]  # the question asked before setup gets no answer
     assert ready == {"type": "ready"}
     assert answer["type"] == "answer" and answer["id"] == 2 and answer["query"] == "kontot"
-    assert [r["location"] for r in answer["groups"][0]["results"]][:1] == ["konton/#ett-konto"], answer
+    assert [r["location"] for r in answer["groups"][0]["rows"]][:1] == ["konton/#ett-konto"], answer
 
 
 def test_the_editors_command_runs_the_same_files_in_the_same_order(tmp_path):

@@ -31,7 +31,7 @@ from handbook.safety import security_headers as sh
 from tests import nginx as nginx_server
 from tests import keyboard, tour
 from tests.conftest import build, copy_project, free_port, not_installed
-from tests.search import ask_all, type_query
+from tests.search import type_query
 from tests.test_change_notes import NOTES, add_notes
 from tests.test_editor_mistakes import edit
 
@@ -307,20 +307,15 @@ def test_zensicals_language_switch_on_a_topic_page_leads_to_the_same_page_in_the
 def zensical_answers(browser, served, site):
     """The tuning set and the held-out set asked in Chromium on Zensical's pages under nginx, in
     the handbook's search dialog: locale -> question -> locations (never printed)."""
-    from handbook.search.search_quality import load_questions
-    from tests.test_search import CASES_FILE, HELD_OUT_FILE, _Unprinted
+    from tests.test_search import CASES_FILE, HELD_OUT_FILE, _Unprinted, asked
 
-    found = _Unprinted()
     context = browser.new_context()
     try:
+        pages = {}
         for lang in site.languages:
-            page = context.new_page()
-            home = served + lang.url_prefix()
-            page.goto(home, wait_until="load")
-            queries = [case["query"] for path in (CASES_FILE, HELD_OUT_FILE)
-                       for case in load_questions(path, site.languages)[lang.locale]]
-            urls = ask_all(page, queries)
-            found[lang.locale] = {q: [u[len(home):] for u in urls[q]] for q in queries}
+            pages[lang.locale] = context.new_page()
+            pages[lang.locale].goto(served + lang.url_prefix(), wait_until="load")
+        found = _Unprinted(asked(site, pages, (CASES_FILE, HELD_OUT_FILE), base=served))
     finally:
         context.close()
     return found

@@ -115,9 +115,9 @@ def deferred_scripts(html: str) -> str:
 
 
 def material_page(html: str) -> str:
-    """A whole built page with every
-    edit the handbook makes to Material's own HTML: a step over the built HTML, so that the
-    templates need no filter of ours and any engine that renders Material's templates gets it."""
+    """A whole built page with every edit the handbook makes to Material's own HTML: a step over
+    the built HTML, so that the templates need no filter of ours and any engine that renders
+    Material's templates gets it."""
     html = no_hreflang_links(html)
     return fix_page_html(deferred_scripts(header(html)))
 

@@ -74,7 +74,8 @@
       // The stemmers, for the tests: stem(lang, word, true) runs the whole Snowball algorithm.
       stem: function (lang, word, full) { return ((full ? stemmers.FULL_STEMMERS : stemmers.STEMMERS)[lang] || function (w) { return w; })(word); },
       words: parts.words.words,
-      answers: parts.ranking.answers
+      answers: parts.ranking.answers,
+      pageRows: parts.ranking.pageRows
     };
     return engine;
   }
@@ -85,7 +86,8 @@
     create: function (index) { return assemble().create(index); },
     stem: function (lang, word, full) { return assemble().stem(lang, word, full); },
     words: function (text, onHyphen) { return assemble().words(text, onHyphen); },
-    answers: function (found) { return assemble().answers(found); }
+    answers: function (found) { return assemble().answers(found); },
+    pageRows: function (group) { return assemble().pageRows(group); }
   };
   if (NODE) {
     assemble();

@@ -26,7 +26,7 @@
   var index = new URL(config.search_index, location.href);
   var root = new URL("..", index);  // the language's root: the index's locations are relative to it
   var worker = new Worker(config.search_worker);
-  var asked = 0, answered = null, openBest = false;
+  var asked = 0, openBest = false;
 
   worker.postMessage({ type: "setup", index: index.href });
   function ask() {
@@ -86,39 +86,39 @@
     a.href = new URL(result.location, root).href;
     return a;
   }
-  // One page's results: the sections it shows (its own entry only when it shows none), then the
-  // others, folded: the order of the engine's answers() and of handbook-search.
+  // One page's results, as the worker sends them: its rows, then the others, folded.
   function page(group) {
-    var sections = group.results.some(function (r) { return r.shown && !r.isPage; });
-    var rows = group.results.filter(function (r) { return r.shown && !(r.isPage && sections); });
-    var folded = group.results.filter(function (r) { return !r.shown; });
-    var item = element("li", "handbook-search__result", rows.map(function (r, i) { return link(r, i === 0); }));
-    if (folded.length) {
+    var item = element("li", "handbook-search__result", group.rows.map(function (r, i) { return link(r, i === 0); }));
+    if (group.folded.length) {
       item.append(element("details", "handbook-search__more", [
-        element("summary", "", [plural(words.moreOne, words.moreOther, folded.length)])
-      ].concat(folded.map(function (r) { return link(r, false); }))));
+        element("summary", "", [plural(words.moreOne, words.moreOther, group.folded.length)])
+      ].concat(group.folded.map(function (r) { return link(r, false); }))));
     }
     return item;
   }
 
+  // Opens the best result of the answer drawn.
+  function openBestResult() {
+    var best = list.querySelector("a[href]");
+    if (best) best.click();
+  }
+
   function shown(query, groups, failure) {
-    answered = query;
     list.replaceChildren.apply(list, groups.map(page));
     var empty = !query.trim();
     none.hidden = empty || groups.length > 0 || !!failure;
     count.hidden = !none.hidden;
     count.textContent = failure ? words.none : empty ? words.placeholder : plural(words.one, words.other, groups.length);
-    // The no-results link is not an arrow-key stop while hidden.
     dialog.dataset.answered = query;
     dialog.dispatchEvent(new CustomEvent("handbook-search:answered", { detail: { query: query, results: groups.length } }));
     if (openBest && query === input.value) {
       openBest = false;
-      var best = list.querySelector("a[href]");
-      if (best) best.click();
+      openBestResult();
     }
   }
 
-  // The arrow keys' stops: the box, then every link and control after it that is shown.
+  // The arrow keys' stops: the box, then every link and control after it that is shown (not the
+  // no-results link or the feedback question while hidden, not a folded result).
   function stops() {
     return [input].concat(Array.from(output.querySelectorAll("a[href], summary, button")).filter(function (el) {
       var folded = el.parentElement.closest("details");
@@ -129,9 +129,8 @@
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     if (event.key === "Enter" && event.target === input) {
       event.preventDefault();  // the form would close the dialog
-      if (answered === input.value) {
-        var best = list.querySelector("a[href]");
-        if (best) best.click();
+      if (dialog.dataset.answered === input.value) {
+        openBestResult();
       } else {
         openBest = true;  // as soon as the question typed is answered
       }

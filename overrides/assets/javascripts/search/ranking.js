@@ -369,21 +369,27 @@
     });
   }
 
-  // Every location found, in the order the reader meets them: each page shows its sections that
-  // score nearly as well as its best (``shown``); the others wait, folded, under "more on this
-  // page", and come after every section shown.
-  // A page's own entry counts only when the page shows none of its sections.
-  function answers(found) {
-    var shown = [], folded = [];
-    found.groups.forEach(function (g) {
-      var sections = g.results.some(function (r) { return r.shown && !r.isPage; });
-      g.results.forEach(function (r) {
-        if (r.shown && !(r.isPage && sections)) shown.push(r.location);
-        else if (!r.shown) folded.push(r.location);
-      });
-    });
-    return shown.concat(folded);
+  // One page's results as the reader meets them: ``rows``, the sections it shows (its own entry
+  // only when it shows none of them), then ``folded``, the others, under "more on this page".
+  function pageRows(group) {
+    var sections = group.results.some(function (r) { return r.shown && !r.isPage; });
+    return {
+      rows: group.results.filter(function (r) { return r.shown && !(r.isPage && sections); }),
+      folded: group.results.filter(function (r) { return !r.shown; })
+    };
   }
 
-  parts.ranking = { matchesOf: matchesOf, answers: answers, methods: methods };
+  // Every location found, in the order the reader meets them: each page's rows (pageRows), page
+  // by page, then every page's folded ones, which come after every section shown.
+  function answers(found) {
+    var rows = [], folded = [];
+    found.groups.forEach(function (g) {
+      var page = pageRows(g);
+      page.rows.forEach(function (r) { rows.push(r.location); });
+      page.folded.forEach(function (r) { folded.push(r.location); });
+    });
+    return rows.concat(folded);
+  }
+
+  parts.ranking = { matchesOf: matchesOf, answers: answers, pageRows: pageRows, methods: methods };
 });

@@ -1,8 +1,9 @@
 // The handbook's search worker (search-results.js starts it when the reader reaches for search).
 // Messages: {type: "setup", index} fetches the language's index (its address) and builds the
 // engine, handbook-search-engine.js and the modules it names (search/*.js, HandbookSearch.modules,
-// loaded here in that order), then says {type: "ready"}; {type: "query", id, query} is answered {type: "answer", id, query,
-// groups}, the engine's results per page, best first; a failure {type: "error", message}.
+// loaded here in that order), then says {type: "ready"}; {type: "query", id, query} is answered
+// {type: "answer", id, query, groups}: the pages found, best first, each as the reader meets its
+// results ({rows, folded}, HandbookSearch.pageRows); a failure {type: "error", message}.
 (function () {
   "use strict";
   var ready = null;
@@ -27,7 +28,8 @@
     if (message.type !== "query" || !ready) return;
     ready.then(function (engine) {
       var query = String(message.query || "");
-      self.postMessage({ type: "answer", id: message.id, query: query, groups: query.trim() ? engine.search(query).groups : [] });
+      var groups = query.trim() ? engine.search(query).groups.map(self.HandbookSearch.pageRows) : [];
+      self.postMessage({ type: "answer", id: message.id, query: query, groups: groups });
     }, function (error) {
       self.postMessage({ type: "error", id: message.id, message: String(error && error.message || error) });
     });
